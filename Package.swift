@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "regress",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regress", targets: ["regress"]),
+        .library(name: "RegressCore", targets: ["RegressCore"]),
+        .library(name: "RegressGit", targets: ["RegressGit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            path: "Sources/CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .target(name: "RegressGit", dependencies: ["CLibGit2"]),
+        .target(
+            name: "RegressCore",
+            dependencies: [
+                "RegressGit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "regress",
+            dependencies: [
+                "RegressCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RegressGitTests", dependencies: ["RegressGit", "TestSupport"]),
+        .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"]),
+        .testTarget(name: "RegressCLITests", dependencies: ["regress", "TestSupport"]),
+    ]
+)

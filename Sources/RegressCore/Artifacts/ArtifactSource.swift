@@ -1,0 +1,93 @@
+import Foundation
+import RegressGit
+
+/// Where artifacts are read from: a commit (through libgit2) or the working tree.
+public protocol ArtifactSource {
+    /// How reports name this side: "HEAD~1 (3f2a1c0)" or "working tree".
+    var label: String { get }
+    /// The commit this side is, or sits on (the working tree's HEAD); nil when there is none.
+    var commit: Commit? { get }
+    /// Paths relative to the repository root that match any glob, sorted.
+    func files(matching globs: [Glob]) throws -> [String]
+    func read(_ path: String) throws -> [UInt8]
+}
+
+/// The tree of one commit, read through libgit2 without a checkout.
+public struct CommitSource: ArtifactSource {
+    public let repository: Repository
+    public let revision: String
+    public let commit: Commit?
+    private let id: ObjectID
+
+    public init(repository: Repository, revision: String) throws {
+        self.repository = repository
+        self.revision = revision
+        self.id = try repository.resolveCommit(revision)
+        self.commit = try repository.commit(id)
+    }
+
+    public var label: String { "\(revision) (\(id.short))" }
+
+    public func files(matching globs: [Glob]) throws -> [String] {
+        try repository.filePaths(at: id, matching: globs)
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        try repository.fileContents(at: id, path: path)
+    }
+}
+
+/// The files on disk in a repository's working tree, as they are now, committed or not. Folders that
+/// git ignores are skipped, unless a glob names them by a literal prefix (`target/criterion/**`).
+public struct WorkingTreeSource: ArtifactSource {
+    public let root: String
+    public let repository: Repository?
+    public let commit: Commit?
+
+    public init(repository: Repository) throws {
+        guard let root = repository.workingDirectory else {
+            throw GitError.bareRepository(path: repository.gitDirectory)
+        }
+        self.root = root
+        self.repository = repository
+        self.commit = (try? repository.resolveCommit("HEAD")).flatMap { try? repository.commit($0) }
+    }
+
+    public var label: String { "working tree" }
+
+    public func files(matching globs: [Glob]) throws -> [String] {
+        var found: Set<String> = []
+        let prefixes = Set(globs.flatMap(\.literalPrefixes))
+        for prefix in prefixes.sorted() {
+            walk(prefix, checkIgnored: prefix.isEmpty) { path in
+                if globs.contains(where: { $0.matches(path) }) { found.insert(path) }
+            }
+        }
+        return found.sorted()
+    }
+
+    private func walk(_ folder: String, checkIgnored: Bool, visit: (String) -> Void) {
+        let absolute = folder.isEmpty ? root : root + "/" + folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { return }
+        for name in names.sorted() where name != ".git" {
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory) else { continue }
+            if checkIgnored, let repository, repository.isIgnored(isDirectory.boolValue ? relative + "/" : relative) {
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(relative, checkIgnored: checkIgnored, visit: visit)
+            } else {
+                visit(relative)
+            }
+        }
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            throw RegressError.unreadableFile(path: path)
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import RegressGit
+
+/// `regress.yml` (or `.regress.yml`) at the repository root: which files are artifacts and how to
+/// read them. Every field has a default; unknown keys are refused with their path.
+///
+/// ```yaml
+/// version: 1
+/// artifacts:
+///   - path: "bench/results/**/*.csv"   # a glob: `*` stays in one folder, `**` crosses folders
+///     format: csv                     # json | csv; default: from the file name
+///     keys: [model, prompt_index]     # the fields that name a benchmark
+/// exclude: ["**/package.json"]
+/// ```
+public struct Configuration: Equatable, Sendable {
+    public static let currentVersion = 1
+    public static let fileNames = ["regress.yml", ".regress.yml"]
+
+    public struct ArtifactEntry: Equatable, Sendable {
+        public var glob: Glob
+        public var format: ArtifactFormat?
+        public var keys: [String]
+
+        public init(glob: Glob, format: ArtifactFormat? = nil, keys: [String] = []) {
+            self.glob = glob
+            self.format = format
+            self.keys = keys
+        }
+    }
+
+    /// Where these settings came from ("defaults" when no file exists).
+    public var origin: String
+    /// Explicit artifact entries; empty means the default discovery globs.
+    public var artifacts: [ArtifactEntry]
+    public var exclude: [Glob]
+
+    /// Files searched when `artifacts` is empty: JSON and CSV anywhere below a folder whose name
+    /// starts with `bench` or `perf`, or is `results` or `reports`.
+    public static let defaultGlobs: [Glob] = [
+        try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv}"),
+    ]
+
+    /// Files that are never artifacts: machine fingerprints and regress's own files.
+    public static let alwaysExcluded: [Glob] = [
+        try! Glob("**/fingerprint.json"),
+        try! Glob("baselines/**"),
+        try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
+    ]
+
+    public static let defaults = Configuration(origin: "defaults", artifacts: [], exclude: [])
+
+    public init(origin: String, artifacts: [ArtifactEntry], exclude: [Glob]) {
+        self.origin = origin
+        self.artifacts = artifacts
+        self.exclude = exclude
+    }
+
+    /// The globs that select artifacts.
+    public var globs: [Glob] { artifacts.isEmpty ? Configuration.defaultGlobs : artifacts.map(\.glob) }
+
+    /// The entry that governs a path: the first whose glob matches.
+    public func entry(for path: String) -> ArtifactEntry? {
+        artifacts.first { $0.glob.matches(path) }
+    }
+
+    public func isExcluded(_ path: String) -> Bool {
+        (Configuration.alwaysExcluded + exclude).contains { $0.matches(path) }
+    }
+
+    /// Reads `regress.yml` or `.regress.yml` from the root of a source; the defaults when neither exists.
+    public static func load(from source: ArtifactSource) throws -> Configuration {
+        for name in fileNames {
+            guard let bytes = try? source.read(name) else { continue }
+            return try parse(String(decoding: bytes, as: UTF8.self), file: name)
+        }
+        return .defaults
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Configuration {
+        let root = try YAMLValue.parse(text, file: file)
+        var configuration = Configuration(origin: file, artifacts: [], exclude: [])
+        var version: Int?
+        for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude"]) {
+            switch key {
+            case "version":
+                let number = try value.int()
+                guard number >= 1 else { throw value.error("the version must be 1") }
+                guard number <= currentVersion else {
+                    throw value.error("version \(number) is newer than this regress understands (\(currentVersion)): upgrade regress")
+                }
+                version = number
+            case "artifacts":
+                configuration.artifacts = try value.sequence().map(parseEntry)
+            case "exclude":
+                configuration.exclude = try value.strings().map { try glob($0, at: value) }
+            default:
+                break
+            }
+        }
+        if version == nil, !configuration.artifacts.isEmpty || !configuration.exclude.isEmpty {
+            throw root.error("add `version: 1` so that later versions of regress read this file the same way")
+        }
+        return configuration
+    }
+
+    private static func parseEntry(_ value: YAMLValue) throws -> ArtifactEntry {
+        var glob: Glob?
+        var entry = ArtifactEntry(glob: try Glob("*"))
+        for (key, member) in try value.mapping(allowed: ["path", "format", "keys"]) {
+            switch key {
+            case "path":
+                glob = try self.glob(try member.string(), at: member)
+            case "format":
+                let name = try member.string()
+                guard let format = ArtifactFormat(rawValue: name) else {
+                    throw member.error("unknown format '\(name)'; expected one of: \(ArtifactFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                entry.format = format
+            case "keys":
+                entry.keys = try member.strings()
+            default:
+                break
+            }
+        }
+        guard let glob else { throw value.error("each artifacts entry needs a `path:` glob") }
+        entry.glob = glob
+        return entry
+    }
+
+    private static func glob(_ pattern: String, at value: YAMLValue) throws -> Glob {
+        do {
+            return try Glob(pattern)
+        } catch let error as GlobError {
+            throw value.error(error.description)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// What a reader took out of one artifact, before it becomes a `Run`.
+public struct ArtifactContents: Sendable {
+    public var measurements: [Measurement] = []
+    public var skipped: [String: Int] = [:]
+    public var failure: RunFailure?
+
+    /// Accumulates samples per benchmark and metric, in the order they were first seen.
+    struct Collector {
+        private var order: [String] = []
+        private var byKey: [String: Measurement] = [:]
+        var skipped: [String: Int] = [:]
+        var failedRecords = 0
+        var totalRecords = 0
+        var firstError: String?
+
+        private static func key(_ benchmark: String, _ metric: String) -> String { benchmark + "\u{0}" + metric }
+
+        private mutating func withMeasurement(_ benchmark: String, _ metric: String, _ body: (inout Measurement) -> Void) {
+            let key = Collector.key(benchmark, metric)
+            if byKey[key] == nil {
+                let inferred = MetricInference.infer(metric)
+                byKey[key] = Measurement(benchmark: benchmark, metric: metric, unit: inferred.unit,
+                                         direction: inferred.direction, samples: [])
+                order.append(key)
+            }
+            body(&byKey[key]!)
+        }
+
+        mutating func add(_ value: Double, benchmark: String, metric: String) {
+            guard !value.isNaN else { return skip("NaN") }
+            guard value.isFinite else { return skip("infinite") }
+            withMeasurement(benchmark, metric) { $0.samples.append(value) }
+        }
+
+        /// A value of a record that reported an error: counted, never a sample.
+        mutating func addFailed(benchmark: String, metric: String) {
+            withMeasurement(benchmark, metric) { $0.failedSamples += 1 }
+        }
+
+        mutating func skip(_ reason: String) {
+            skipped[reason, default: 0] += 1
+        }
+
+        mutating func record(failed error: String?) {
+            totalRecords += 1
+            if let error {
+                failedRecords += 1
+                if firstError == nil { firstError = error }
+            }
+        }
+
+        var contents: ArtifactContents {
+            var contents = ArtifactContents()
+            contents.measurements = order.map { byKey[$0]! }
+            contents.skipped = skipped
+            if failedRecords > 0 {
+                contents.failure = RunFailure(failedRecords: failedRecords, totalRecords: totalRecords,
+                                              firstError: firstError ?? "error")
+            }
+            return contents
+        }
+    }
+}
+
+/// How records say they failed, shared by the JSON and CSV readers: a non-empty `error` field, a
+/// `status` that is not a success word, or `success`/`ok` false.
+enum RecordFailure {
+    static let errorFields: Set<String> = ["error", "errors", "error_message", "exception", "failure"]
+    static let statusFields: Set<String> = ["status", "state", "outcome"]
+    static let successFlags: Set<String> = ["success", "succeeded", "ok", "passed"]
+    static let successWords: Set<String> = ["", "ok", "success", "succeeded", "pass", "passed", "completed", "complete", "done", "finished"]
+
+    /// The error a record reports, given its field name and text; nil when that field says all is well.
+    static func error(field: String, value: String) -> String? {
+        let name = field.lowercased()
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if errorFields.contains(name) {
+            return text.isEmpty || ["null", "none", "false", "nan"].contains(text.lowercased()) ? nil : text
+        }
+        if statusFields.contains(name) {
+            return successWords.contains(text.lowercased()) ? nil : "\(field)=\(text)"
+        }
+        if successFlags.contains(name) {
+            return ["false", "0", "no"].contains(text.lowercased()) ? "\(field)=\(text)" : nil
+        }
+        return nil
+    }
+
+    static func isFailureField(_ field: String) -> Bool {
+        let name = field.lowercased()
+        return errorFields.contains(name) || statusFields.contains(name) || successFlags.contains(name)
+    }
+}

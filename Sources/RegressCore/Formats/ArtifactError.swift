@@ -1,0 +1,22 @@
+import Foundation
+
+/// An artifact that cannot be read as the format it was taken for.
+public enum ArtifactError: Error, Equatable, Sendable, LocalizedError {
+    /// The file breaks its format: `location` is "line 3", "line 3, column 7" or a JSON path.
+    case malformed(path: String, location: String, reason: String)
+    /// A configured key column or field that the file does not have.
+    case unknownKey(path: String, key: String, available: [String])
+    /// Neither the configuration, the file name nor the content says what format this is.
+    case unknownFormat(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .malformed(let path, let location, let reason):
+            return "\(path): \(location): \(reason)"
+        case .unknownKey(let path, let key, let available):
+            return "\(path): no column or field '\(key)' to use as a key; it has: \(available.joined(separator: ", ")). Fix `keys:` in regress.yml"
+        case .unknownFormat(let path):
+            return "\(path): not a format regress reads (JSON or CSV); set `format:` for it in regress.yml or exclude it"
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Reads a CSV table (first record is the header):
+/// - a column whose every non-empty value is a number is a metric, except id-like columns (`id`,
+///   `index`, `*_id`, `*_index`), which name the benchmark, and repetition counters (`run`, `iteration`,
+///   `repeat`, `trial`, `sample`, ...), which only tell samples apart;
+/// - the key columns (configured, else the other non-numeric columns, leaving out timestamps and
+///   failure columns) name the benchmark; rows with the same key are samples of one measurement;
+/// - a row with a non-empty `error`, a `status` that is not a success word, or `success` false failed:
+///   its values are counted as failed, never as measurements.
+struct GenericCSVReader {
+    static let repetitionColumns: Set<String> = [
+        "run", "runs", "run_id", "run_index", "run_number", "iteration", "iter", "repeat", "repetition", "rep",
+        "trial", "sample", "round", "attempt",
+    ]
+    static let timestampColumns: Set<String> = [
+        "timestamp", "time_stamp", "date", "datetime", "started", "finished", "created", "generated",
+    ]
+
+    enum Role: Equatable {
+        case key, metric, failure, ignored
+    }
+
+    struct Schema {
+        let header: [String]
+        let roles: [Role]
+    }
+
+    static func read(_ bytes: [UInt8], path: String, keys: [String]) throws -> ArtifactContents {
+        let records: [CSVParser.Record]
+        do {
+            records = try CSVParser.parse(bytes)
+        } catch let error as CSVParser.SyntaxError {
+            throw ArtifactError.malformed(path: path, location: "line \(error.line)", reason: error.reason)
+        }
+        guard let headerRecord = records.first else { return ArtifactContents() }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let rows = Array(records.dropFirst())
+        for row in rows where row.fields.count > header.count {
+            throw ArtifactError.malformed(path: path, location: "line \(row.line)",
+                                          reason: "the row has \(row.fields.count) fields, the header has \(header.count)")
+        }
+        let schema = try classify(header: header, rows: rows, path: path, keys: keys)
+        var collector = ArtifactContents.Collector()
+        for row in rows {
+            let value = { (column: Int) -> String in column < row.fields.count ? row.fields[column] : "" }
+            var error: String?
+            for (column, role) in schema.roles.enumerated() where role == .failure {
+                error = error ?? RecordFailure.error(field: header[column], value: value(column))
+            }
+            collector.record(failed: error)
+            let benchmark = schema.roles.indices.filter { schema.roles[$0] == .key }
+                .map { value($0).trimmingCharacters(in: .whitespaces) }
+                .joined(separator: ", ")
+            for (column, role) in schema.roles.enumerated() where role == .metric {
+                if error != nil {
+                    collector.addFailed(benchmark: benchmark, metric: header[column])
+                    continue
+                }
+                let text = value(column).trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    collector.skip("empty")
+                } else if let number = parseNumber(text) {
+                    collector.add(number, benchmark: benchmark, metric: header[column])
+                } else {
+                    collector.skip("non-numeric")
+                }
+            }
+        }
+        return collector.contents
+    }
+
+    static func classify(header: [String], rows: [CSVParser.Record], path: String, keys: [String]) throws -> Schema {
+        for key in keys where !header.contains(key) {
+            throw ArtifactError.unknownKey(path: path, key: key, available: header)
+        }
+        var roles: [Role] = []
+        for (column, name) in header.enumerated() {
+            let lower = name.lowercased()
+            if RecordFailure.isFailureField(name) {
+                roles.append(.failure)
+                continue
+            }
+            if !keys.isEmpty, keys.contains(name) {
+                roles.append(.key)
+                continue
+            }
+            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmingCharacters(in: .whitespaces) : nil }
+                .filter { !$0.isEmpty }
+            let numeric = !values.isEmpty && values.allSatisfy { parseNumber($0) != nil }
+            if repetitionColumns.contains(lower) && (numeric || values.isEmpty) {
+                roles.append(.ignored)
+            } else if numeric {
+                let idLike = ["id", "index", "idx"].contains(lower) || lower.hasSuffix("_id") || lower.hasSuffix("_index")
+                    || lower.hasSuffix("_idx")
+                roles.append(idLike && keys.isEmpty ? .key : (idLike ? .ignored : .metric))
+            } else if isTimestampColumn(lower, values: values) {
+                roles.append(.ignored)
+            } else {
+                roles.append(keys.isEmpty ? .key : .ignored)
+            }
+        }
+        return Schema(header: header, roles: roles)
+    }
+
+    private static func isTimestampColumn(_ name: String, values: [String]) -> Bool {
+        if timestampColumns.contains(name) || name.hasSuffix("_at") || name.hasSuffix("_time") && !values.isEmpty
+            && values.allSatisfy({ SeriesKey(path: $0).timestamp != nil }) {
+            return true
+        }
+        return !values.isEmpty && values.allSatisfy { SeriesKey(path: $0).value.hasPrefix(SeriesKey.placeholder) }
+    }
+
+    /// A plain decimal number, or `nan`/`inf` (which are then skipped and counted).
+    static func parseNumber(_ text: String) -> Double? {
+        if let value = Double(text) { return value }
+        switch text.lowercased() {
+        case "nan", "-nan": return .nan
+        case "inf", "+inf", "infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The machine-readable report: `verdict`, `counts`, `base`, `head`, `results` (every metric), `failed_runs`, `notices`.
+public enum JSONReport {
+    public static func render(_ comparison: Comparison) -> String {
+        JSONWriter.write(document(comparison))
+    }
+
+    public static func document(_ comparison: Comparison) -> JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+        func side(_ side: ComparisonSide) -> JSONValue {
+            .object([
+                ("label", .string(side.label)),
+                ("commit", side.commit.map { .string($0.id.hex) } ?? .null),
+                ("summary", side.commit.map { .string($0.summary) } ?? .null),
+            ])
+        }
+        let results: [JSONValue] = comparison.results.map { result in
+            .object([
+                ("series", .string(result.series)),
+                ("benchmark", .string(result.benchmark)),
+                ("metric", .string(result.metric)),
+                ("unit", .string(result.unit)),
+                ("direction", .string(result.direction.rawValue)),
+                ("verdict", .string(result.verdict.rawValue)),
+                ("base", number(result.base)),
+                ("head", number(result.head)),
+                ("relative_change", number(result.relativeChange)),
+                ("samples_base", .number(Double(result.samplesBase))),
+                ("samples_head", .number(Double(result.samplesHead))),
+                ("note", result.note.map { .string($0) } ?? .null),
+            ])
+        }
+        let counts = comparison.counts
+        return .object([
+            ("verdict", .string(comparison.verdict.rawValue)),
+            ("exit_code", .number(Double(comparison.exitCode))),
+            ("tolerance", .number(comparison.tolerance)),
+            ("counts", .object(Verdict.allCases.map { ($0.rawValue, .number(Double(counts[$0] ?? 0))) })),
+            ("base", side(comparison.base)),
+            ("head", side(comparison.head)),
+            ("results", .array(results)),
+            ("failed_runs", .array(comparison.failedRuns.map { run in
+                .object([
+                    ("series", .string(run.series)),
+                    ("path", .string(run.path)),
+                    ("failed_records", .number(Double(run.failure.failedRecords))),
+                    ("total_records", .number(Double(run.failure.totalRecords))),
+                    ("first_error", .string(run.failure.firstError)),
+                ])
+            })),
+            ("notices", .array(comparison.notices.map { .string($0) })),
+        ])
+    }
+}

@@ -1,0 +1,87 @@
+/// The pull-request report: a verdict line with counts, a table of changed metrics, a ```diff block
+/// in which regressions start with `-` (red) and improvements with `+` (green), failed runs, new and
+/// missing metrics per series, and notices. Unchanged metrics are counted, not listed.
+public enum MarkdownReport {
+    /// Rows beyond this are counted, not listed (the JSON report has them all).
+    public static let maximumRows = 50
+
+    public static func render(_ comparison: Comparison) -> String {
+        var lines: [String] = []
+        let icon: String
+        switch comparison.verdict {
+        case .regression: icon = "❌"
+        case .failed, .incomparable, .inconclusive: icon = "⚠️"
+        default: icon = "✅"
+        }
+        lines.append("### \(icon) regress: \(comparison.verdict.rawValue) — \(ReportWording.summary(comparison))")
+        lines.append("")
+        lines.append("Base: \(MarkdownText.escape(ReportWording.side(comparison.base))) · " +
+                     "Head: \(MarkdownText.escape(ReportWording.side(comparison.head))) · " +
+                     "tolerance \(NumberFormat.value(comparison.tolerance * 100))% in the worse direction")
+
+        let listed = ReportWording.listed(comparison)
+        if !listed.isEmpty {
+            lines.append("")
+            lines.append("| Verdict | Series | Benchmark | Metric | Base | Head | Change | % |")
+            lines.append("|---|---|---|---|---:|---:|---:|---:|")
+            for result in listed.prefix(maximumRows) {
+                let v = ReportWording.values(result)
+                var verdict = result.verdict.rawValue
+                if let note = result.note { verdict += " (\(MarkdownText.escape(note)))" }
+                let cells = [verdict, MarkdownText.escape(result.series), MarkdownText.escape(display(result.benchmark)),
+                             MarkdownText.escape(result.metric), v.base, v.head, v.change, v.percent]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            if listed.count > maximumRows {
+                lines.append("")
+                lines.append("… and \(listed.count - maximumRows) more; `--format json` lists every metric.")
+            }
+            let diffLines = listed.filter { $0.verdict == .regression || $0.verdict == .improvement }.map { result -> String in
+                let v = ReportWording.values(result)
+                let sign = result.verdict == .regression ? "-" : "+"
+                return MarkdownText.codeLine("\(sign) \(result.series) \(display(result.benchmark)) \(result.metric): \(v.base) → \(v.head) (\(v.percent))")
+            }
+            if !diffLines.isEmpty {
+                let body = diffLines.joined(separator: "\n")
+                let fence = MarkdownText.fence(for: body)
+                lines.append("")
+                lines.append(fence + "diff")
+                lines.append(body)
+                lines.append(fence)
+            }
+        }
+
+        if !comparison.failedRuns.isEmpty {
+            lines.append("")
+            lines.append("**Failed runs**: their values are not measurements and are not compared.")
+            lines.append("")
+            for run in comparison.failedRuns {
+                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run)))
+            }
+        }
+        for verdict in [Verdict.new, .missing] {
+            let groups = ReportWording.appearances(comparison, verdict)
+            guard !groups.isEmpty else { continue }
+            lines.append("")
+            lines.append(verdict == .new ? "**New** (no baseline to compare with):" : "**Missing** (in the baseline, not in the head):")
+            lines.append("")
+            for group in groups {
+                lines.append("- \(MarkdownText.escape(group.series)): \(group.count) metric\(group.count == 1 ? "" : "s")")
+            }
+        }
+        if !comparison.notices.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>Notices (\(comparison.notices.count))</summary>")
+            lines.append("")
+            for notice in comparison.notices { lines.append("- " + MarkdownText.escape(notice)) }
+            lines.append("")
+            lines.append("</details>")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The benchmark of a file whose values are not grouped into records has no name.
+    static func display(_ benchmark: String) -> String {
+        benchmark.isEmpty ? "–" : benchmark
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Fixed number formats, so that the same inputs give byte-identical reports.
+public enum NumberFormat {
+    /// Four significant digits below 1000 (`3.812`, `0.01142`), whole numbers above (`12346`).
+    public static func value(_ number: Double) -> String {
+        guard number.isFinite else { return "\(number)" }
+        if abs(number) >= 1000 { return String(format: "%.0f", number) }
+        if number == 0 { return "0" }
+        var text = String(format: "%.4g", number)
+        if text.contains("."), !text.contains("e") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// A value with its unit: `3.812 ms`, `101.4 tokens/s`, `967`.
+    public static func value(_ number: Double, unit: String) -> String {
+        unit.isEmpty ? value(number) : unit == "%" ? value(number) + "%" : "\(value(number)) \(unit)"
+    }
+
+    /// A signed difference with its unit: `+1.144 ms`, `-3.5 tokens/s`.
+    public static func difference(_ number: Double, unit: String) -> String {
+        (number >= 0 ? "+" : "-") + value(abs(number), unit: unit)
+    }
+
+    /// A relative change as a signed percentage with one decimal: `+30.0%`, `-4.2%`.
+    public static func percent(_ change: Double) -> String {
+        let text = String(format: "%+.1f%%", change * 100)
+        return text == "-0.0%" ? "+0.0%" : text
+    }
+}

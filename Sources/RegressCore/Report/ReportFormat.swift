@@ -1,0 +1,79 @@
+/// The renderings of a comparison.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case markdown
+    case json
+    case text
+
+    public func render(_ comparison: Comparison) -> String {
+        switch self {
+        case .markdown: return MarkdownReport.render(comparison)
+        case .json: return JSONReport.render(comparison)
+        case .text: return TextReport.render(comparison)
+        }
+    }
+}
+
+/// What every rendering says the same way.
+enum ReportWording {
+    static let listedVerdicts: [Verdict] = [.regression, .improvement, .inconclusive]
+
+    static func summary(_ comparison: Comparison) -> String {
+        let counts = comparison.counts
+        let order: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
+        let parts = order.compactMap { verdict -> String? in
+            guard let count = counts[verdict], count > 0 else { return nil }
+            return "\(count) \(name(verdict, count: count))"
+        }
+        return parts.isEmpty ? "nothing to compare" : parts.joined(separator: ", ")
+    }
+
+    static func name(_ verdict: Verdict, count: Int) -> String {
+        switch verdict {
+        case .regression: return count == 1 ? "regression" : "regressions"
+        case .improvement: return count == 1 ? "improvement" : "improvements"
+        default: return verdict.rawValue
+        }
+    }
+
+    static func side(_ side: ComparisonSide) -> String {
+        guard let commit = side.commit else { return side.label }
+        if side.label.contains(commit.id.short) { return "\(side.label) “\(commit.summary)”" }
+        return "\(side.label) (on \(commit.id.short) “\(commit.summary)”)"
+    }
+
+    /// The results a report lists one by one, most important first.
+    static func listed(_ comparison: Comparison) -> [MetricResult] {
+        comparison.results.filter { listedVerdicts.contains($0.verdict) }.sorted { a, b in
+            (a.verdict, a.series, a.benchmark, a.metric) < (b.verdict, b.series, b.benchmark, b.metric)
+        }
+    }
+
+    static func failureLine(_ run: FailedRun) -> String {
+        let failure = run.failure
+        let what = failure.failedRecords == failure.totalRecords
+            ? "all \(failure.totalRecords) records failed, the run produced no measurement"
+            : "\(failure.failedRecords) of \(failure.totalRecords) records failed"
+        return "\(run.path): \(what): \(truncated(failure.firstError, 160))"
+    }
+
+    /// New and missing metrics, counted per series.
+    static func appearances(_ comparison: Comparison, _ verdict: Verdict) -> [(series: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for result in comparison.results where result.verdict == verdict { counts[result.series, default: 0] += 1 }
+        return counts.keys.sorted().map { ($0, counts[$0]!) }
+    }
+
+    static func truncated(_ text: String, _ limit: Int) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
+    }
+
+    static func values(_ result: MetricResult) -> (base: String, head: String, change: String, percent: String) {
+        let base = result.base.map { NumberFormat.value($0, unit: result.unit) } ?? "—"
+        let head = result.head.map { NumberFormat.value($0, unit: result.unit) } ?? "—"
+        var change = "—"
+        if let b = result.base, let h = result.head { change = NumberFormat.difference(h - b, unit: result.unit) }
+        let percent = result.relativeChange.map(NumberFormat.percent) ?? "—"
+        return (base, head, change, percent)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A plain-text report for a terminal: the verdict line, one line per changed metric, failed runs.
+public enum TextReport {
+    public static func render(_ comparison: Comparison) -> String {
+        var lines: [String] = []
+        lines.append("regress: \(comparison.verdict.rawValue) — \(ReportWording.summary(comparison))")
+        lines.append("base: \(ReportWording.side(comparison.base))")
+        lines.append("head: \(ReportWording.side(comparison.head))")
+        for result in ReportWording.listed(comparison) {
+            let v = ReportWording.values(result)
+            var line = "\(result.verdict.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) " +
+                "\(result.series) \(MarkdownReport.display(result.benchmark)) \(result.metric): \(v.base) → \(v.head) (\(v.percent))"
+            if let note = result.note { line += " [\(note)]" }
+            lines.append(MarkdownText.codeLine(line))
+        }
+        for run in comparison.failedRuns {
+            lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run))"))
+        }
+        for notice in comparison.notices { lines.append("notice: \(MarkdownText.codeLine(notice))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,184 @@
+/// A path pattern, matched against `/`-separated paths relative to the repository root.
+///
+/// - `*` matches any run of characters inside one folder name (never `/`);
+/// - `?` matches one character other than `/`;
+/// - `[abc]`, `[a-z]` and `[!abc]` match one character of (or not of) a set;
+/// - `**` as a whole path segment matches zero or more folders: `**/x.json` matches `x.json` and
+///   `a/b/x.json`, `bench/**` matches everything below `bench/`;
+/// - `{a,b}` matches either alternative (`*.{json,csv}`).
+public struct Glob: Hashable, Sendable, CustomStringConvertible {
+    public let pattern: String
+    private let alternatives: [[String]]
+
+    public init(_ pattern: String) throws {
+        self.pattern = pattern
+        let expanded = try Glob.expandBraces(pattern)
+        self.alternatives = expanded.map { alternative in
+            alternative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        }
+        for segments in alternatives {
+            for segment in segments where segment.contains("**") && segment != "**" {
+                throw GlobError.invalid(pattern: pattern, reason: "'**' must be a whole path segment, as in 'a/**/b'")
+            }
+            for segment in segments { try Glob.validateClasses(segment, pattern: pattern) }
+        }
+    }
+
+    public var description: String { pattern }
+
+    public func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        return alternatives.contains { Glob.match(segments: $0.map { Array($0.utf8) }, parts: parts[...]) }
+    }
+
+    /// The folders that hold every possible match (the literal segments before the first wildcard),
+    /// one per alternative; "" for the root.
+    public var literalPrefixes: [String] {
+        alternatives.map { segments in
+            var literal: [String] = []
+            for segment in segments.dropLast() {
+                if segment.contains(where: { "*?[{".contains($0) }) { break }
+                literal.append(segment)
+            }
+            return literal.joined(separator: "/")
+        }
+    }
+
+    private static func match(segments: [[UInt8]], parts: ArraySlice<[UInt8]>) -> Bool {
+        guard let first = segments.first else { return parts.isEmpty }
+        let rest = Array(segments.dropFirst())
+        if first == Array("**".utf8) {
+            var remaining = parts
+            while true {
+                if match(segments: rest, parts: remaining) { return true }
+                guard !remaining.isEmpty else { return false }
+                remaining = remaining.dropFirst()
+            }
+        }
+        guard let part = parts.first, matchSegment(first[...], part[...]) else { return false }
+        return match(segments: rest, parts: parts.dropFirst())
+    }
+
+    /// Wildcard match inside one path segment.
+    private static func matchSegment(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        var p = pattern.startIndex
+        var t = text.startIndex
+        var starP: Int?
+        var starT = 0
+        while t < text.endIndex {
+            if p < pattern.endIndex {
+                let c = pattern[p]
+                if c == UInt8(ascii: "*") {
+                    starP = p
+                    starT = t
+                    p += 1
+                    continue
+                }
+                if c == UInt8(ascii: "?") {
+                    p += 1
+                    t += 1
+                    continue
+                }
+                if c == UInt8(ascii: "["), let (matched, next) = matchClass(pattern, from: p, byte: text[t]) {
+                    if matched {
+                        p = next
+                        t += 1
+                        continue
+                    }
+                } else if c == text[t] {
+                    p += 1
+                    t += 1
+                    continue
+                }
+            }
+            guard let star = starP else { return false }
+            p = star + 1
+            starT += 1
+            t = starT
+        }
+        while p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.endIndex
+    }
+
+    /// Matches one byte against the class that starts at `from`; returns whether it matched and the
+    /// index after the class.
+    private static func matchClass(_ pattern: ArraySlice<UInt8>, from: Int, byte: UInt8) -> (Bool, Int)? {
+        var index = from + 1
+        var negate = false
+        if index < pattern.endIndex, pattern[index] == UInt8(ascii: "!") || pattern[index] == UInt8(ascii: "^") {
+            negate = true
+            index += 1
+        }
+        var matched = false
+        var first = true
+        while index < pattern.endIndex {
+            let c = pattern[index]
+            if c == UInt8(ascii: "]") && !first { return (matched != negate, index + 1) }
+            first = false
+            if index + 2 < pattern.endIndex, pattern[index + 1] == UInt8(ascii: "-"), pattern[index + 2] != UInt8(ascii: "]") {
+                if (c...pattern[index + 2]).contains(byte) { matched = true }
+                index += 3
+            } else {
+                if c == byte { matched = true }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    private static func validateClasses(_ segment: String, pattern: String) throws {
+        let bytes = Array(segment.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "[") {
+                guard matchClass(bytes[...], from: index, byte: 0) != nil else {
+                    throw GlobError.invalid(pattern: pattern, reason: "'[' opens a character class that is never closed")
+                }
+            }
+            index += 1
+        }
+    }
+
+    static func expandBraces(_ pattern: String) throws -> [String] {
+        let chars = Array(pattern)
+        guard let open = chars.firstIndex(of: "{") else {
+            if chars.contains("}") { throw GlobError.invalid(pattern: pattern, reason: "'}' without '{'") }
+            return [pattern]
+        }
+        var depth = 0
+        var close: Int?
+        var commas: [Int] = []
+        for index in open..<chars.count {
+            switch chars[index] {
+            case "{": depth += 1
+            case "}":
+                depth -= 1
+                if depth == 0 { close = index }
+            case "," where depth == 1: commas.append(index)
+            default: break
+            }
+            if close != nil { break }
+        }
+        guard let close else { throw GlobError.invalid(pattern: pattern, reason: "'{' without '}'") }
+        let head = String(chars[..<open])
+        let tail = String(chars[(close + 1)...])
+        var bounds = [open] + commas + [close]
+        var results: [String] = []
+        for i in 0..<(bounds.count - 1) {
+            let option = String(chars[(bounds[i] + 1)..<bounds[i + 1]])
+            results += try expandBraces(head + option + tail)
+        }
+        bounds.removeAll()
+        return results
+    }
+}
+
+public enum GlobError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid(pattern: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let pattern, let reason): return "invalid glob '\(pattern)': \(reason)"
+        }
+    }
+}

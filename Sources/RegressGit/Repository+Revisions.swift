@@ -1,0 +1,124 @@
+import CLibGit2
+
+extension Repository {
+    /// Resolves a revision to a commit: `HEAD`, `HEAD~3`, `HEAD^2`, full and short hashes, branches,
+    /// remote branches, lightweight and annotated tags (peeled to their commit), and `A...B`, which
+    /// names the merge base of A and B (an empty side means `HEAD`).
+    /// The corresponding libgit2 functions are `git_revparse_single`, `git_object_peel` and `git_merge_base`.
+    public func resolveCommit(_ revision: String) throws -> ObjectID {
+        if let range = revision.range(of: "...") {
+            let left = String(revision[..<range.lowerBound])
+            let right = String(revision[range.upperBound...])
+            let a = try resolveSingle(left.isEmpty ? "HEAD" : left)
+            let b = try resolveSingle(right.isEmpty ? "HEAD" : right)
+            var out = git_oid()
+            var rawA = a.raw
+            var rawB = b.raw
+            let result = git_merge_base(&out, pointer, &rawA, &rawB)
+            if result == GIT_ENOTFOUND.rawValue { throw GitError.noMergeBase(revision) }
+            try check("git_merge_base", result)
+            return ObjectID(out)
+        }
+        return try resolveSingle(revision)
+    }
+
+    private func resolveSingle(_ revision: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        let result = git_revparse_single(&object, pointer, revision)
+        if result == GIT_EAMBIGUOUS.rawValue {
+            throw GitError.ambiguousRevision(revision)
+        }
+        if result == GIT_ENOTFOUND.rawValue || result == GIT_EINVALIDSPEC.rawValue {
+            throw diagnoseUnresolved(revision)
+        }
+        try check("git_revparse_single", result)
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        let peel = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+        if peel < 0 {
+            throw GitError.notACommit(revision)
+        }
+        defer { git_object_free(peeled) }
+        return ObjectID(git_object_id(peeled).pointee)
+    }
+
+    /// Says why a revision such as `HEAD~9` did not resolve: an unknown name, a walk past the first
+    /// commit, or a walk into the missing part of a shallow clone.
+    private func diagnoseUnresolved(_ revision: String) -> GitError {
+        guard let (base, steps) = RevisionSuffix.split(revision), !steps.isEmpty,
+              let start = try? resolveSingle(base)
+        else {
+            return .unknownRevision(revision)
+        }
+        var current = start
+        for step in steps {
+            guard let commit = try? commit(current) else { return .unknownRevision(revision) }
+            switch step {
+            case .ancestor(let count):
+                for _ in 0..<count {
+                    guard let next = try? parentOrThrow(of: commit.id, index: 0, revision: revision) else {
+                        return walkFailure(at: current, parentIndex: 0, revision: revision)
+                    }
+                    current = next
+                }
+            case .parent(let index):
+                if index == 0 { continue }
+                guard let next = try? parentOrThrow(of: commit.id, index: index - 1, revision: revision) else {
+                    return walkFailure(at: current, parentIndex: index - 1, revision: revision)
+                }
+                current = next
+            }
+        }
+        return .unknownRevision(revision)
+    }
+
+    private func parentOrThrow(of id: ObjectID, index: Int, revision: String) throws -> ObjectID {
+        let commit = try commit(id)
+        guard index < commit.parents.count else { throw GitError.unknownRevision(revision) }
+        _ = try self.commit(commit.parents[index])
+        return commit.parents[index]
+    }
+
+    private func walkFailure(at id: ObjectID, parentIndex: Int, revision: String) -> GitError {
+        if shallowBoundaries.contains(id) { return .shallowHistory(at: id) }
+        guard let commit = try? commit(id) else { return .unknownRevision(revision) }
+        if commit.parents.isEmpty { return .pastRoot(revision: revision, root: id) }
+        if parentIndex < commit.parents.count, isShallow { return .shallowHistory(at: id) }
+        return .unknownRevision(revision)
+    }
+}
+
+/// The `~N` and `^N` steps at the end of a revision, split from the name they start at.
+enum RevisionSuffix: Equatable {
+    case ancestor(Int)
+    case parent(Int)
+
+    static func split(_ revision: String) -> (base: String, steps: [RevisionSuffix])? {
+        let bytes = Array(revision.utf8)
+        // The suffix starts at the earliest index from which only `~`, `^` and digits follow.
+        var start = bytes.count
+        while start > 0, bytes[start - 1] == UInt8(ascii: "~") || bytes[start - 1] == UInt8(ascii: "^")
+                || (48...57).contains(bytes[start - 1]) {
+            start -= 1
+        }
+        // Digits right after the base belong to the base (`v1.2` or a hash), not to a step.
+        while start < bytes.count, (48...57).contains(bytes[start]) { start += 1 }
+        guard start > 0 else { return nil }
+        var steps: [RevisionSuffix] = []
+        var index = start
+        while index < bytes.count {
+            let op = bytes[index]
+            index += 1
+            var digits = 0
+            var value = 0
+            while index < bytes.count, (48...57).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - 48)
+                digits += 1
+                index += 1
+            }
+            let count = digits == 0 ? 1 : value
+            steps.append(op == UInt8(ascii: "~") ? .ancestor(count) : .parent(count))
+        }
+        return (String(decoding: bytes[..<start], as: UTF8.self), steps)
+    }
+}

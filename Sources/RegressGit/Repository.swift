@@ -1,0 +1,105 @@
+import CLibGit2
+import Foundation
+
+/// An open git repository. Not shared across threads: open one per task.
+public final class Repository {
+    let pointer: OpaquePointer
+
+    private init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// Opens the repository that contains `path`, searching upwards from it; bare repositories too.
+    /// The corresponding libgit2 function is `git_repository_open_ext`.
+    public convenience init(discoveringFrom path: String) throws {
+        _ = libgit2Initialized
+        var out: OpaquePointer?
+        let result = git_repository_open_ext(&out, path, 0, nil)
+        if result == GIT_ENOTFOUND.rawValue {
+            throw GitError.notARepository(path: path)
+        }
+        try check("git_repository_open_ext", result)
+        self.init(pointer: out!)
+    }
+
+    /// Creates an empty repository with a working tree at `path`.
+    /// The corresponding libgit2 function is `git_repository_init`.
+    public static func create(at path: String) throws -> Repository {
+        _ = libgit2Initialized
+        var out: OpaquePointer?
+        try check("git_repository_init", git_repository_init(&out, path, 0))
+        return Repository(pointer: out!)
+    }
+
+    /// True for a repository without a working tree.
+    /// The corresponding libgit2 function is `git_repository_is_bare`.
+    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+
+    /// The working tree's folder, without a trailing slash; nil for a bare repository.
+    /// The corresponding libgit2 function is `git_repository_workdir`.
+    public var workingDirectory: String? {
+        guard let path = git_repository_workdir(pointer) else { return nil }
+        return Repository.trimmingSlash(String(cString: path))
+    }
+
+    /// The `.git` folder (or the bare repository's folder), without a trailing slash.
+    /// The corresponding libgit2 function is `git_repository_path`.
+    public var gitDirectory: String {
+        Repository.trimmingSlash(String(cString: git_repository_path(pointer)))
+    }
+
+    /// True when the repository is a shallow clone.
+    /// The corresponding libgit2 function is `git_repository_is_shallow`.
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// The commits at which a shallow clone's history was cut (the `shallow` file of the git folder).
+    public lazy var shallowBoundaries: Set<ObjectID> = {
+        guard let text = try? String(contentsOfFile: gitDirectory + "/shallow", encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+    }()
+
+    /// Whether git would ignore this path of the working tree (`.gitignore`, `info/exclude`).
+    /// The corresponding libgit2 function is `git_ignore_path_is_ignored`.
+    public func isIgnored(_ relativePath: String) -> Bool {
+        var ignored: Int32 = 0
+        guard git_ignore_path_is_ignored(&ignored, pointer, relativePath) == 0 else { return false }
+        return ignored == 1
+    }
+
+    /// Looks up a commit and copies out what regress needs of it.
+    /// The corresponding libgit2 function is `git_commit_lookup`.
+    public func commit(_ id: ObjectID) throws -> Commit {
+        let handle = try lookupCommit(id)
+        defer { git_commit_free(handle) }
+        return Repository.copyCommit(handle)
+    }
+
+    func lookupCommit(_ id: ObjectID) throws -> OpaquePointer {
+        var oid = id.raw
+        var out: OpaquePointer?
+        try check("git_commit_lookup", git_commit_lookup(&out, pointer, &oid))
+        return out!
+    }
+
+    static func copyCommit(_ handle: OpaquePointer) -> Commit {
+        let id = ObjectID(git_commit_id(handle).pointee)
+        let count = git_commit_parentcount(handle)
+        var parents: [ObjectID] = []
+        for index in 0..<count {
+            if let parent = git_commit_parent_id(handle, index) {
+                parents.append(ObjectID(parent.pointee))
+            }
+        }
+        let summary = git_commit_summary(handle).map { String(cString: $0) } ?? ""
+        let author = git_commit_author(handle).map { String(cString: $0.pointee.name) } ?? ""
+        return Commit(id: id, parents: parents, summary: summary, authorName: author, time: Int64(git_commit_time(handle)))
+    }
+
+    static func trimmingSlash(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}

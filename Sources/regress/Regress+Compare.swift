@@ -1,0 +1,33 @@
+import ArgumentParser
+import RegressCore
+
+extension Regress {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the benchmark artifacts of a base revision with the working tree or a head revision.",
+            discussion: """
+                BASE is any revision: HEAD~1 (the default), a hash, a branch, a tag, or A...B for the merge \
+                base of A and B (origin/main...HEAD). Without --head the head side is the working tree as it \
+                is on disk, committed or not.
+                """
+        )
+
+        @Argument(help: "The baseline revision.")
+        var base: String = "HEAD~1"
+
+        @Option(name: .long, help: "Compare with this revision instead of the working tree.")
+        var head: String?
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        @OptionGroup var report: ReportOptions
+
+        func run() throws {
+            running {
+                let comparison = try CompareOperation(repositoryPath: repo, base: base, head: head).run()
+                report.emit(comparison)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import RegressCore
+
+@main
+struct Regress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Keeps benchmark regressions out of main: compares benchmark artifacts across git history.",
+        discussion: """
+            Exit codes: 0 no regression, 1 at least one regression, 2 the check could not run.
+            """,
+        version: "0.1.0",
+        subcommands: [Compare.self, Demo.self]
+    )
+}
+
+/// What every command that renders a comparison shares.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "markdown, json or text.")
+    var format: ReportFormatArgument = .markdown
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    /// Renders, writes and turns the comparison into the process's exit code.
+    func emit(_ comparison: Comparison) -> Never {
+        write(comparison)
+        Foundation.exit(comparison.exitCode)
+    }
+
+    /// Renders the comparison to the output file (written atomically) or standard output.
+    func write(_ comparison: Comparison) {
+        let text = format.value.render(comparison)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                fail(RegressError.cannotWriteOutput(path: output, reason: error.localizedDescription))
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+struct ReportFormatArgument: ExpressibleByArgument {
+    let value: ReportFormat
+
+    init(_ value: ReportFormat) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        guard let format = ReportFormat(rawValue: argument) else { return nil }
+        value = format
+    }
+
+    static let markdown = ReportFormatArgument(.markdown)
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}
+
+/// Prints an error a person can act on and exits with 2: the check could not run.
+func fail(_ error: Error) -> Never {
+    let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    Foundation.exit(2)
+}
+
+/// Runs the body; any error becomes exit code 2 with its message.
+func running(_ body: () throws -> Never) -> Never {
+    do {
+        try body()
+    } catch {
+        fail(error)
+    }
+}
