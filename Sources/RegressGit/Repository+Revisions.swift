@@ -52,19 +52,14 @@ extension Repository {
         }
         var current = start
         for step in steps {
-            guard let commit = try? commit(current) else { return .unknownRevision(revision) }
+            let (count, parentIndex): (Int, Int)
             switch step {
-            case .ancestor(let count):
-                for _ in 0..<count {
-                    guard let next = try? parentOrThrow(of: commit.id, index: 0, revision: revision) else {
-                        return walkFailure(at: current, parentIndex: 0, revision: revision)
-                    }
-                    current = next
-                }
-            case .parent(let index):
-                if index == 0 { continue }
-                guard let next = try? parentOrThrow(of: commit.id, index: index - 1, revision: revision) else {
-                    return walkFailure(at: current, parentIndex: index - 1, revision: revision)
+            case .ancestor(let n): (count, parentIndex) = (n, 0)
+            case .parent(let n): (count, parentIndex) = (n == 0 ? 0 : 1, max(n - 1, 0))
+            }
+            for _ in 0..<count {
+                guard let next = try? parent(of: current, index: parentIndex) else {
+                    return walkFailure(at: current, parentIndex: parentIndex, revision: revision)
                 }
                 current = next
             }
@@ -72,9 +67,9 @@ extension Repository {
         return .unknownRevision(revision)
     }
 
-    private func parentOrThrow(of id: ObjectID, index: Int, revision: String) throws -> ObjectID {
+    private func parent(of id: ObjectID, index: Int) throws -> ObjectID {
         let commit = try commit(id)
-        guard index < commit.parents.count else { throw GitError.unknownRevision(revision) }
+        guard index < commit.parents.count else { throw GitError.unknownRevision(id.hex) }
         _ = try self.commit(commit.parents[index])
         return commit.parents[index]
     }

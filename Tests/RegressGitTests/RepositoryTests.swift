@@ -1,0 +1,107 @@
+import Foundation
+import RegressGit
+import TestSupport
+import Testing
+
+struct RepositoryTests {
+    @Test func discoversTheRepositoryFromASubfolder() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/deep/x.csv", "a,b\n1,2\n")
+        let head = try fixture.commit("first")
+        let repository = try Repository(discoveringFrom: fixture.path + "/bench/deep")
+        #expect(try repository.resolveCommit("HEAD").hex == head)
+        #expect(repository.workingDirectory == URL(fileURLWithPath: fixture.path).resolvingSymlinksInPath().path
+            || repository.workingDirectory == fixture.path)
+        #expect(!repository.isBare)
+    }
+
+    @Test func aFolderOutsideAnyRepositoryIsNotARepository() throws {
+        let folder = try TemporaryFolder.make(prefix: "plain")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: GitError.notARepository(path: folder)) { try Repository(discoveringFrom: folder) }
+    }
+
+    @Test func readsABareRepository() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/r.json", #"{"latency_ms": 3}"#)
+        try fixture.commit("first")
+        let bare = try TemporaryFolder.make(prefix: "bare")
+        defer { try? FileManager.default.removeItem(atPath: bare) }
+        try Shell.run("/usr/bin/env", ["git", "clone", "-q", "--bare", fixture.path, bare + "/r.git"], in: bare)
+        let repository = try Repository(discoveringFrom: bare + "/r.git")
+        #expect(repository.isBare)
+        #expect(repository.workingDirectory == nil)
+        let head = try repository.resolveCommit("HEAD")
+        #expect(String(decoding: try repository.fileContents(at: head, path: "bench/r.json"), as: UTF8.self) == #"{"latency_ms": 3}"#)
+    }
+
+    @Test func readsABlobThatIsAbsentAtOneCommitAndPresentAtTheNext() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("README", "x")
+        let first = try fixture.commit("first")
+        try fixture.write("bench/new.csv", "name,ms\na,1\n")
+        let second = try fixture.commit("second")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let firstID = try #require(ObjectID(hex: first))
+        let secondID = try #require(ObjectID(hex: second))
+        #expect(throws: GitError.pathNotFound(path: "bench/new.csv", commit: firstID)) {
+            try repository.fileContents(at: firstID, path: "bench/new.csv")
+        }
+        #expect(try !repository.fileExists(at: firstID, path: "bench/new.csv"))
+        #expect(try repository.fileContents(at: secondID, path: "bench/new.csv") == Array("name,ms\na,1\n".utf8))
+        #expect(throws: GitError.notAFile(path: "bench", commit: secondID)) {
+            try repository.fileContents(at: secondID, path: "bench")
+        }
+    }
+
+    @Test func listsTheFilesOfACommitThatMatchGlobs() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/a.json", "{}")
+        try fixture.write("bench/sub/b.json", "{}")
+        try fixture.write("bench/sub/c.csv", "x\n")
+        try fixture.write("docs/d.json", "{}")
+        let head = try #require(ObjectID(hex: try fixture.commit("files")))
+        let repository = try Repository(discoveringFrom: fixture.path)
+        #expect(try repository.filePaths(at: head, matching: [Glob("bench/*.json")]) == ["bench/a.json"])
+        #expect(try repository.filePaths(at: head, matching: [Glob("bench/**/*.json")]) == ["bench/a.json", "bench/sub/b.json"])
+        #expect(try repository.filePaths(at: head, matching: [Glob("**/*.{json,csv}")])
+            == ["bench/a.json", "bench/sub/b.json", "bench/sub/c.csv", "docs/d.json"])
+    }
+
+    @Test func walksHistoryNewestFirstAndAlongFirstParents() throws {
+        let fixture = try FixtureRepository()
+        let a = try fixture.commit("a")
+        try fixture.git(["checkout", "-q", "-b", "side"])
+        let s = try fixture.commit("s")
+        try fixture.git(["checkout", "-q", "main"])
+        let b = try fixture.commit("b")
+        try fixture.git(["merge", "-q", "--no-ff", "-m", "m", "side"], date: 9)
+        let m = try fixture.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let head = try repository.resolveCommit("HEAD")
+        #expect(try repository.history(from: head).commits.map(\.id.hex) == [m, b, s, a])
+        #expect(try repository.history(from: head, firstParent: true).commits.map(\.id.hex) == [m, b, a])
+        #expect(try repository.history(from: head, limit: 2).commits.map(\.summary) == ["m", "b"])
+        #expect(try repository.history(from: head).shallowAt == nil)
+    }
+
+    @Test func aShallowCloneSaysWhereHistoryEnds() throws {
+        let fixture = try FixtureRepository()
+        try fixture.commit("one")
+        try fixture.commit("two")
+        let three = try fixture.commit("three")
+        let clones = try TemporaryFolder.make(prefix: "shallow")
+        defer { try? FileManager.default.removeItem(atPath: clones) }
+        try Shell.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://" + fixture.path, clones + "/c"], in: clones)
+        let repository = try Repository(discoveringFrom: clones + "/c")
+        let threeID = try #require(ObjectID(hex: three))
+        #expect(repository.isShallow)
+        #expect(try repository.resolveCommit("HEAD") == threeID)
+        let error = #expect(throws: GitError.self) { try repository.resolveCommit("HEAD~1") }
+        #expect(error == .shallowHistory(at: threeID))
+        #expect(error?.errorDescription?.hasPrefix("history is shallow at \(three.prefix(7)): fetch with full depth") == true)
+        let history = try repository.history(from: threeID)
+        #expect(history.commits.map(\.id) == [threeID])
+        #expect(history.shallowAt == threeID)
+    }
+}
