@@ -14,6 +14,11 @@ public enum MetricInference {
     public struct Result: Equatable, Sendable {
         public let unit: String
         public let direction: Direction
+
+        public init(unit: String, direction: Direction) {
+            self.unit = unit
+            self.direction = direction
+        }
     }
 
     static let rateNouns: Set<String> = [
@@ -28,7 +33,7 @@ public enum MetricInference {
         "allocs", "allocations", "errors",
     ]
     static let timeUnits: [String: String] = [
-        "s": "s", "sec": "s", "secs": "s", "seconds": "s", "ms": "ms", "us": "us", "ns": "ns", "min": "min",
+        "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "ms": "ms", "us": "us", "ns": "ns", "min": "min",
     ]
     static let sizeUnits: [String: String] = ["bytes": "B", "kb": "KB", "mb": "MB", "gb": "GB", "kib": "KiB", "mib": "MiB", "gib": "GiB"]
 
