@@ -27,6 +27,8 @@ struct MetricInferenceTests {
         ("temperature", "", .unknown),
         ("num_ctx", "", .unknown),
         ("cpu_pct", "%", .unknown),
+        ("ms", "ms", .lowerIsBetter),
+        ("s", "", .unknown),
     ])
     func infersUnitAndDirectionFromTheName(name: String, unit: String, direction: Direction) {
         #expect(MetricInference.infer(name) == MetricInference.Result(unit: unit, direction: direction))

@@ -8,7 +8,7 @@
 /// 2. Lower is better: a word among `ttft`, `tpot`, `itl`, `latency`, `duration`, `time`, `elapsed`,
 ///    `wall`, `runtime`, `memory`, `rss`, `allocs`, `allocations`, `errors`, or a last word that is a
 ///    time or size unit (`s`, `sec`, `seconds`, `ms`, `us`, `ns`, `bytes`, `kb`, `mb`, `gb`), as in
-///    `load_s` or `peak_mb`.
+///    `load_s`, `peak_mb` or `ms` (a lone `s` or `min` is not enough).
 /// 3. Otherwise the direction is unknown (`eval_count`, `temperature`): a change is reported, never failed on.
 public enum MetricInference {
     public struct Result: Equatable, Sendable {
@@ -45,7 +45,10 @@ public enum MetricInference {
         if words.contains(where: higherWords.contains) || isHitRate(words) {
             return Result(unit: "", direction: .higherIsBetter)
         }
-        if let unit = timeUnits[last], words.count > 1 { return Result(unit: unit, direction: .lowerIsBetter) }
+        // A lone `s` or `min` says too little; `ms`, `ns`, `seconds` alone name a time.
+        if let unit = timeUnits[last], words.count > 1 || !["s", "min"].contains(last) {
+            return Result(unit: unit, direction: .lowerIsBetter)
+        }
         if let unit = sizeUnits[last], words.count > 1 { return Result(unit: unit, direction: .lowerIsBetter) }
         if words.contains(where: lowerWords.contains) {
             let unit = words.lazy.compactMap { timeUnits[$0] }.first ?? ""

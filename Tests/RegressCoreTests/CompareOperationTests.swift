@@ -1,0 +1,56 @@
+import Foundation
+@testable import RegressCore
+import RegressGit
+import TestSupport
+import Testing
+
+struct CompareOperationTests {
+    @Test func comparesTheWorkingTreeWithThePreviousCommit() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.50,80\n")
+        try fixture.commit("first")
+        try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.51,80\n")
+        try fixture.commit("second")
+        try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.70,60\n")
+        let comparison = try CompareOperation(repositoryPath: fixture.path).run()
+        #expect(comparison.results.map { "\($0.metric)=\($0.verdict.rawValue)" } == ["ttft_s=regression", "tokens_s=regression"])
+        #expect(comparison.base.commit?.summary == "first")
+        #expect(comparison.head.label == "working tree")
+        let committed = try CompareOperation(repositoryPath: fixture.path, base: "HEAD~1", head: "HEAD").run()
+        #expect(committed.results.map(\.verdict) == [.unchanged, .unchanged])
+        #expect(committed.exitCode == 0)
+    }
+
+    @Test func configurationIsReadFromTheHeadSide() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("data/run.csv", "case,ms\na,10\n")
+        try fixture.commit("first")
+        try fixture.write("data/run.csv", "case,ms\na,20\n")
+        try fixture.write("regress.yml", "version: 1\nartifacts:\n  - path: data/*.csv\n")
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD").run()
+        #expect(comparison.results.map(\.verdict) == [.regression])
+    }
+
+    @Test func nothingToCompareIsAnErrorThatSaysWhatToDo() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("README.md", "x")
+        try fixture.commit("first")
+        try fixture.commit("second")
+        let error = #expect(throws: RegressError.self) { try CompareOperation(repositoryPath: fixture.path).run() }
+        #expect(error?.errorDescription?.hasSuffix("add an `artifacts:` entry with a `path:` glob to regress.yml") == true)
+    }
+
+    @Test func aBareRepositoryNeedsAHeadRevision() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/r.csv", "case,ms\na,10\n")
+        try fixture.commit("first")
+        try fixture.write("bench/r.csv", "case,ms\na,30\n")
+        try fixture.commit("second")
+        let folder = try TemporaryFolder.make(prefix: "bare")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Shell.run("/usr/bin/env", ["git", "clone", "-q", "--bare", fixture.path, folder + "/r.git"], in: folder)
+        #expect(throws: GitError.self) { try CompareOperation(repositoryPath: folder + "/r.git").run() }
+        let comparison = try CompareOperation(repositoryPath: folder + "/r.git", base: "HEAD~1", head: "HEAD").run()
+        #expect(comparison.exitCode == 1)
+    }
+}

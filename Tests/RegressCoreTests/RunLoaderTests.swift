@@ -1,0 +1,67 @@
+import Foundation
+@testable import RegressCore
+import RegressGit
+import TestSupport
+import Testing
+
+struct RunLoaderTests {
+    @Test func theNewestRunOfASeriesIsTheRunAndTheOthersItsHistory() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/conv_bench_20251002-170837.json", #"{"mean_time_ms": 4}"#)
+        try fixture.write("bench/conv_bench_20251003-091500.json", #"{"mean_time_ms": 5}"#)
+        try fixture.write("bench/conv_bench_20251001-120000.json", #"{"mean_time_ms": 3}"#)
+        try fixture.commit("three runs")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        #expect(loaded.runs.count == 1)
+        let run = try #require(loaded.runs.first)
+        #expect(run.series.value == "bench/conv_bench_{timestamp}.json")
+        #expect(run.path == "bench/conv_bench_20251003-091500.json")
+        #expect(run.earlierPaths == ["bench/conv_bench_20251002-170837.json", "bench/conv_bench_20251001-120000.json"])
+        #expect(run.measurements.first?.samples == [5])
+    }
+
+    @Test func theWorkingTreeIncludesUncommittedFilesAndSkipsIgnoredFolders() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write(".gitignore", "bench/tmp/\n")
+        try fixture.write("bench/a.csv", "name,ms\nx,1\n")
+        try fixture.commit("a")
+        try fixture.write("bench/b.csv", "name,ms\nx,2\n")
+        try fixture.write("bench/tmp/c.csv", "name,ms\nx,3\n")
+        try fixture.write("src/not-a-bench.json", #"{"ms": 4}"#)
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try WorkingTreeSource(repository: repository), configuration: .defaults)
+        #expect(loaded.runs.map(\.path) == ["bench/a.csv", "bench/b.csv"])
+    }
+
+    @Test func aConfiguredGlobReachesIntoAnIgnoredFolder() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write(".gitignore", "target/\n")
+        try fixture.write("regress.yml", "version: 1\nartifacts:\n  - path: \"target/criterion/**/estimates.json\"\n")
+        try fixture.write("target/criterion/fib/new/estimates.json", #"{"mean": {"point_estimate": 12.5}}"#)
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let source = try WorkingTreeSource(repository: repository)
+        let loaded = try RunLoader.load(source, configuration: try Configuration.load(from: source))
+        #expect(loaded.runs.map(\.path) == ["target/criterion/fib/new/estimates.json"])
+    }
+
+    @Test func aBrokenFileFoundByDefaultIsANoticeButAConfiguredOneIsAnError() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("results/broken.json", "{\"a\": ")
+        try fixture.write("results/good.json", #"{"t_ms": 1}"#)
+        try fixture.write("results/empty.json", #"{"name": "only text"}"#)
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let source = try WorkingTreeSource(repository: repository)
+        let loaded = try RunLoader.load(source, configuration: .defaults)
+        #expect(loaded.runs.map(\.path) == ["results/good.json"])
+        #expect(loaded.notices == [
+            "skipped results/broken.json: line 1, column 7: the document ends where a value was expected",
+            "results/empty.json: no numeric values, not an artifact",
+        ])
+        let configured = try Configuration.parse("version: 1\nartifacts:\n  - path: \"results/*.json\"\n", file: "regress.yml")
+        #expect(throws: ArtifactError.malformed(path: "results/broken.json", location: "line 1, column 7",
+                                                reason: "the document ends where a value was expected")) {
+            try RunLoader.load(source, configuration: configured)
+        }
+    }
+}
