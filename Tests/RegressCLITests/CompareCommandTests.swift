@@ -1,0 +1,95 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `regress` end to end: the built binary, its stdout, stderr and exit code.
+struct CompareCommandTests {
+    /// The `regress` executable built next to this test bundle.
+    static var binary: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        for folder in candidates {
+            let path = folder.appendingPathComponent("regress").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return "regress"
+    }
+
+    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
+        try Shell.capture(Self.binary, arguments, in: folder)
+    }
+
+    func history(_ csvs: [String]) throws -> FixtureRepository {
+        let fixture = try FixtureRepository()
+        for (index, csv) in csvs.enumerated() {
+            try fixture.write("bench/llm.csv", csv)
+            try fixture.commit("run \(index + 1)")
+        }
+        return fixture
+    }
+
+    @Test func exitsZeroWhenNothingRegressed() throws {
+        let fixture = try history(["model,ttft_s\nm,0.50\n", "model,ttft_s\nm,0.49\n"])
+        let output = try regress(["compare"], in: fixture.path)
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("### ✅ regress: unchanged — 1 unchanged\n"))
+        #expect(output.stderr == "")
+    }
+
+    @Test func exitsOneWithAMarkdownReportWhenAMetricRegressed() throws {
+        let fixture = try history(["model,ttft_s\nm,0.50\n", "model,ttft_s\nm,0.60\n"])
+        let output = try regress(["compare", "HEAD~1"], in: fixture.path + "/bench")
+        #expect(output.status == 1)
+        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 1 regression\n"))
+        #expect(output.stdout.contains("\n- bench/llm.csv m ttft_s: 0.5 s → 0.6 s (+20.0%)\n"))
+    }
+
+    @Test func writesJSONToAFile() throws {
+        let fixture = try history(["model,tokens_s\nm,100\n", "model,tokens_s\nm,80\n"])
+        let output = try regress(["compare", "--head", "HEAD", "--format", "json", "--output", "report.json"], in: fixture.path)
+        #expect(output.status == 1)
+        #expect(output.stdout == "")
+        let report = try String(contentsOfFile: fixture.path + "/report.json", encoding: .utf8)
+        #expect(report.contains("\"verdict\": \"regression\""))
+        #expect(report.contains("\"relative_change\": -0.2"))
+    }
+
+    @Test func exitsTwoOnAnUnknownRevisionAndSaysWhatToDo() throws {
+        let fixture = try history(["model,ttft_s\nm,0.50\n"])
+        let output = try regress(["compare", "v9.9"], in: fixture.path)
+        #expect(output.status == 2)
+        #expect(output.stdout == "")
+        #expect(output.stderr == "error: unknown revision 'v9.9': name a commit, branch, tag or HEAD~N that exists (`git log --oneline` lists them)\n")
+    }
+
+    @Test func exitsTwoOutsideARepository() throws {
+        let folder = try TemporaryFolder.make(prefix: "norepo")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try regress(["compare"], in: folder)
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("error: . is not inside a git repository"))
+    }
+
+    @Test func exitsTwoOnABadConfigurationNamingFileLineAndKey() throws {
+        let fixture = try history(["model,ttft_s\nm,0.50\n", "model,ttft_s\nm,0.50\n"])
+        try fixture.write("regress.yml", "version: 1\nartifacts:\n  - path: bench/*.csv\n    keyz: [model]\n")
+        let output = try regress(["compare"], in: fixture.path)
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: regress.yml:4: artifacts[0].keyz: unknown key; expected one of: path, format, keys\n")
+    }
+
+    @Test func theDemoPrintsItsReportAndExitsZero() throws {
+        let folder = try TemporaryFolder.make(prefix: "democli")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try regress(["demo", "--path", folder + "/repo"], in: folder)
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 4 regressions, 40 failed, 16 unchanged\n"))
+        #expect(output.stderr == "regress demo: `regress compare HEAD~1` would exit 1; the repository is kept in \(folder)/repo\n")
+        let again = try regress(["compare", "HEAD~1", "--format", "text"], in: folder + "/repo")
+        #expect(again.status == 1)
+        #expect(again.stdout.hasPrefix("regress: regression — 4 regressions, 40 failed, 16 unchanged\n"))
+    }
+}
