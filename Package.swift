@@ -39,7 +39,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RegressGitTests", dependencies: ["RegressGit", "TestSupport"]),
-        .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"]),
+        .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"],
+                    exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RegressCLITests", dependencies: ["regress", "TestSupport"]),
     ]
 )

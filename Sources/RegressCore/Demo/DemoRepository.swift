@@ -123,26 +123,3 @@ public enum DemoRepository {
         (value * 1_000_000).rounded() / 1_000_000
     }
 }
-
-/// A small seeded generator (SplitMix64), so the demo's numbers are the same everywhere.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A factor uniformly within 1 ± spread.
-    mutating func noise(_ spread: Double) -> Double {
-        let unit = Double(next() >> 11) / Double(1 << 53)
-        return 1 + spread * (2 * unit - 1)
-    }
-}
