@@ -2,82 +2,197 @@
 import Testing
 
 struct ComparatorTests {
-    let comparator = Comparator(tolerance: 0.05)
+    static let today = "2026-06-01"
 
-    func measurement(_ metric: String, _ samples: [Double], failed: Int = 0) -> Measurement {
+    static func measurement(_ metric: String, _ samples: [Double], failed: Int = 0, benchmark: String = "b") -> Measurement {
         let inferred = MetricInference.infer(metric)
-        return Measurement(benchmark: "b", metric: metric, unit: inferred.unit, direction: inferred.direction,
+        return Measurement(benchmark: benchmark, metric: metric, unit: inferred.unit, direction: inferred.direction,
                            samples: samples, failedSamples: failed)
     }
 
-    func verdict(_ metric: String, base: [Double]?, head: [Double]?, headFailed: Int = 0) -> MetricResult {
-        comparator.decide(series: "s", base: base.map { measurement(metric, $0) },
-                          head: head.map { measurement(metric, $0, failed: headFailed) }, headRun: nil)
+    static func runs(_ measurements: [Measurement], failure: RunFailure? = nil) -> LoadedRuns {
+        LoadedRuns(runs: [Run(series: SeriesKey(value: "s"), path: "s", format: .csv, measurements: measurements, failure: failure)],
+                   notices: [])
     }
 
-    @Test func slowerBeyondToleranceIsARegression() {
-        let result = verdict("latency_ms", base: [10, 10, 10], head: [11, 12, 11])
+    static func compare(_ base: [Measurement], _ head: [Measurement], policy: String? = nil) throws -> Comparison {
+        let policies = try policy.map { try PolicySet.parse([("p.yml", $0)]) } ?? .builtInDefault
+        return Comparator(policies: policies, today: today).compare(
+            base: runs(base), head: runs(head),
+            baseSide: ComparisonSide(label: "base", commit: nil), headSide: ComparisonSide(label: "head", commit: nil))
+    }
+
+    /// One metric compared under a policy.
+    static func result(_ metric: String, base: [Double]?, head: [Double]?, headFailed: Int = 0, policy: String? = nil) throws -> MetricResult {
+        let comparison = try compare(base.map { [measurement(metric, $0)] } ?? [],
+                                     head.map { [measurement(metric, $0, failed: headFailed)] } ?? [], policy: policy)
+        return try #require(comparison.results.first)
+    }
+
+    @Test func slowerBeyondToleranceIsARegression() throws {
+        let result = try Self.result("latency_ms", base: [10, 10, 10], head: [11, 12, 11])
         #expect(result.verdict == .regression)
         #expect(result.base == 10)
         #expect(result.head == 11)
         #expect(result.relativeChange == 0.1)
+        #expect(result.test == nil)
+        #expect(result.rule == RuleOrigin(file: "built-in default policy", rule: "defaults"))
     }
 
-    @Test func lowerThroughputIsARegressionAndHigherAnImprovement() {
-        #expect(verdict("tokens_s", base: [100], head: [90]).verdict == .regression)
-        #expect(verdict("tokens_s", base: [100], head: [110]).verdict == .improvement)
-        #expect(verdict("ttft_s", base: [1.0], head: [0.8]).verdict == .improvement)
+    @Test func lowerThroughputIsARegressionAndHigherAnImprovement() throws {
+        #expect(try Self.result("tokens_s", base: [100], head: [90]).verdict == .regression)
+        #expect(try Self.result("tokens_s", base: [100], head: [110]).verdict == .improvement)
+        #expect(try Self.result("ttft_s", base: [1.0], head: [0.8]).verdict == .improvement)
     }
 
-    @Test func aChangeWithinToleranceIsUnchanged() {
-        #expect(verdict("latency_ms", base: [100], head: [105]).verdict == .unchanged)
-        #expect(verdict("latency_ms", base: [100], head: [95]).verdict == .unchanged)
+    @Test func aChangeWithinToleranceIsUnchanged() throws {
+        #expect(try Self.result("latency_ms", base: [100], head: [105]).verdict == .unchanged)
+        #expect(try Self.result("latency_ms", base: [100], head: [95]).verdict == .unchanged)
     }
 
-    @Test func aChangeOfUnknownDirectionIsReportedNeverFailed() {
-        let result = verdict("eval_count", base: [100], head: [150])
+    @Test func aChangeOfUnknownDirectionIsReportedNeverFailed() throws {
+        let result = try Self.result("eval_count", base: [100], head: [150])
         #expect(result.verdict == .inconclusive)
         #expect(result.note == "direction unknown: set `direction:` for this metric")
+        #expect(!result.fails)
     }
 
-    @Test func aFailedHeadIsFailedNotAHundredPercentRegression() {
-        let result = verdict("tokens_s", base: [77], head: [], headFailed: 5)
+    @Test func aFailedHeadIsFailedNotAHundredPercentRegression() throws {
+        let result = try Self.result("tokens_s", base: [77], head: [], headFailed: 5)
         #expect(result.verdict == .failed)
         #expect(result.head == nil)
         #expect(result.relativeChange == nil)
+        #expect(result.severity == .warn)
+        #expect(!result.fails)
+        let gated = try Self.result("tokens_s", base: [77], head: [], headFailed: 5, policy: "version: 1\ndefaults:\n  on_failed_run: fail\n")
+        #expect(gated.fails)
     }
 
-    @Test func newMissingAndAFailedBaseAreNamedSo() {
-        #expect(verdict("t_ms", base: nil, head: [1]).verdict == .new)
-        #expect(verdict("t_ms", base: [1], head: nil).verdict == .missing)
-        let failedBase = comparator.decide(series: "s", base: measurement("t_ms", [], failed: 3), head: measurement("t_ms", [1]), headRun: nil)
-        #expect(failedBase.verdict == .new)
-        #expect(failedBase.note == "the baseline run failed")
+    @Test func newMissingAndAFailedBaseAreNamedSo() throws {
+        #expect(try Self.result("t_ms", base: nil, head: [1]).verdict == .new)
+        let missing = try Self.result("t_ms", base: [1], head: nil)
+        #expect(missing.verdict == .missing)
+        #expect(missing.severity == .warn)
+        let comparison = try Self.compare([Self.measurement("t_ms", [], failed: 3)], [Self.measurement("t_ms", [1])])
+        #expect(comparison.results.first?.verdict == .new)
+        #expect(comparison.results.first?.note == "the baseline run failed")
     }
 
-    @Test func aZeroBaselineHasNoRelativeChange() {
-        #expect(verdict("errors", base: [0], head: [0]).verdict == .unchanged)
-        let result = verdict("errors", base: [0], head: [2])
+    @Test func aZeroBaselineHasNoRelativeChange() throws {
+        #expect(try Self.result("errors", base: [0], head: [0]).verdict == .unchanged)
+        let result = try Self.result("errors", base: [0], head: [2])
         #expect(result.verdict == .inconclusive)
         #expect(result.relativeChange == nil)
+        let absolute = try Self.result("errors", base: [0], head: [2],
+                                       policy: "version: 1\ndefaults:\n  tolerance: { relative: none, absolute: 1 }\n")
+        #expect(absolute.verdict == .regression)
     }
 
-    @Test func theMedianSummarisesSamples() {
-        #expect(verdict("t_ms", base: [1, 100, 2], head: [2, 2, 2]).relativeChange == 0)
+    @Test func theAggregateSummarisesSamples() throws {
+        #expect(try Self.result("t_ms", base: [1, 100, 2], head: [2, 2, 2]).relativeChange == 0)
+        let mean = try Self.result("t_ms", base: [1, 2, 3], head: [2, 2, 2], policy: "version: 1\ndefaults:\n  aggregate: mean\n")
+        #expect(mean.base == 2)
+        #expect(mean.aggregate == .mean)
     }
 
-    @Test func runsPairBySeriesBenchmarkAndMetric() {
+    @Test func beyondToleranceButNotSignificantIsInconclusive() throws {
+        // Medians differ by 10%, but the samples overlap: Mann-Whitney cannot tell them apart.
+        let result = try Self.result("latency_ms", base: [10, 8, 12, 9, 11, 10], head: [11, 9, 13, 8, 12, 11])
+        #expect(result.test == .mannWhitney)
+        #expect(result.verdict == .inconclusive)
+        let p = try #require(result.pValueAdjusted)
+        #expect(p >= 0.01)
+        #expect(result.note?.hasPrefix("beyond tolerance but not significant: adjusted p ") == true)
+        #expect(result.ciLow != nil && result.ciHigh != nil)
+    }
+
+    @Test func significantButWithinToleranceIsUnchanged() throws {
+        let base = [100.0, 100.1, 100.2, 100.1, 100.0, 100.2, 100.1, 100.0]
+        let head = base.map { $0 * 1.02 }
+        let result = try Self.result("latency_ms", base: base, head: head)
+        #expect(try #require(result.pValue) < 0.01)
+        #expect(result.verdict == .unchanged)
+    }
+
+    @Test func significantAndBeyondToleranceIsARegressionWithItsInterval() throws {
+        let base = [10.0, 10.1, 9.9, 10.05, 9.95, 10.0, 10.1, 9.9]
+        let head = base.map { $0 * 1.2 }
+        for test in ["mann-whitney", "welch", "bootstrap"] {
+            let result = try Self.result("latency_ms", base: base, head: head, policy: "version: 1\ndefaults:\n  test: \(test)\n")
+            #expect(result.verdict == .regression, "\(test)")
+            #expect(result.test?.rawValue == test)
+            #expect(try #require(result.ciLow) > 0.15 && (try #require(result.ciHigh)) < 0.25, "\(test)")
+        }
+    }
+
+    @Test func pValuesAreAdjustedAcrossAllMetricsOfTheComparison() throws {
+        // Eight samples a side: five could not reach alpha 0.01 once adjusted across three metrics.
+        let base = [10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.07]
+        let clear = base.map { $0 * 1.3 }
+        let comparison = try Self.compare(
+            [Self.measurement("a_ms", base, benchmark: "a"), Self.measurement("b_ms", base, benchmark: "b"),
+             Self.measurement("c_ms", base, benchmark: "c")],
+            [Self.measurement("a_ms", clear, benchmark: "a"), Self.measurement("b_ms", base, benchmark: "b"),
+             Self.measurement("c_ms", base.map { $0 * 1.01 }, benchmark: "c")])
+        let raw = comparison.results.compactMap(\.pValue)
+        #expect(comparison.results.compactMap(\.pValueAdjusted) == BenjaminiHochberg.adjust(raw))
+        #expect(comparison.results.map(\.verdict) == [.regression, .unchanged, .unchanged])
+    }
+
+    @Test func tooNoisyASideIsInconclusiveWithItsCV() throws {
+        let result = try Self.result("latency_ms", base: [10, 10, 10], head: [5, 20, 15],
+                                     policy: "version: 1\ndefaults:\n  noise: { max_cv: 10% }\n")
+        #expect(result.verdict == .inconclusive)
+        #expect(result.note == "too noisy: CV 57.3% above max_cv 10.0%")
+    }
+
+    @Test func aWarnSeverityReportsWithoutFailingAndIgnoreHides() throws {
+        let policy = """
+            version: 1
+            rules:
+              - match: "s/b/latency_ms"
+                severity: warn
+              - match: "s/b/other_ms"
+                severity: ignore
+            """
+        let comparison = try Self.compare([Self.measurement("latency_ms", [10]), Self.measurement("other_ms", [10])],
+                                          [Self.measurement("latency_ms", [20]), Self.measurement("other_ms", [20])], policy: policy)
+        #expect(comparison.results.map(\.verdict) == [.regression, .regression])
+        #expect(comparison.results.map(\.severity) == [.warn, .ignore])
+        #expect(comparison.exitCode == 0)
+        #expect(comparison.counts == [.regression: 1])
+        #expect(ReportWording.listed(comparison).map(\.metric) == ["latency_ms"])
+    }
+
+    @Test func anExpiredRuleStillAppliesAndIsReported() throws {
+        let policy = """
+            version: 1
+            rules:
+              - name: waiver
+                match: "**/latency_ms"
+                tolerance: { relative: 50% }
+                reason: known slow path
+                expires: 2026-01-31
+            """
+        let comparison = try Self.compare([Self.measurement("latency_ms", [10])], [Self.measurement("latency_ms", [12])], policy: policy)
+        #expect(comparison.results.first?.verdict == .unchanged)
+        #expect(comparison.results.first?.expired == "2026-01-31")
+        #expect(comparison.expiredRules.map(\.rule) == [RuleOrigin(file: "p.yml", rule: "rules[0] (waiver)")])
+        #expect(MarkdownReport.render(comparison).contains("- p.yml rules\\[0\\] (waiver) expired on 2026-01-31 and still applies: renew it with a reason, or remove it\n"))
+    }
+
+    @Test func runsPairBySeriesBenchmarkAndMetric() throws {
         func run(_ series: String, _ measurements: [Measurement], failure: RunFailure? = nil) -> Run {
             Run(series: SeriesKey(value: series), path: series, format: .csv, measurements: measurements, failure: failure)
         }
-        let base = LoadedRuns(runs: [run("a.csv", [measurement("t_ms", [10])]), run("gone.csv", [measurement("t_ms", [1])])], notices: [])
+        let base = LoadedRuns(runs: [run("a.csv", [Self.measurement("t_ms", [10])]), run("gone.csv", [Self.measurement("t_ms", [1])])], notices: [])
         let failure = RunFailure(failedRecords: 1, totalRecords: 1, firstError: "down")
         let head = LoadedRuns(runs: [
-            run("a.csv", [measurement("t_ms", [20])]),
-            run("llm.csv", [measurement("tokens_s", [], failed: 1)], failure: failure),
+            run("a.csv", [Self.measurement("t_ms", [20])]),
+            run("llm.csv", [Self.measurement("tokens_s", [], failed: 1)], failure: failure),
         ], notices: ["x.json: no numeric values, not an artifact"])
-        let comparison = comparator.compare(base: base, head: head, baseSide: ComparisonSide(label: "HEAD~1", commit: nil),
-                                            headSide: ComparisonSide(label: "working tree", commit: nil))
+        let comparison = Comparator(today: Self.today).compare(base: base, head: head, baseSide: ComparisonSide(label: "HEAD~1", commit: nil),
+                                                              headSide: ComparisonSide(label: "working tree", commit: nil))
         #expect(comparison.results.map { "\($0.id)=\($0.verdict.rawValue)" } == [
             "a.csv/b/t_ms=regression", "gone.csv/b/t_ms=missing", "llm.csv/b/tokens_s=failed",
         ])

@@ -1,3 +1,4 @@
+import Foundation
 import RegressGit
 
 /// `regress compare`: a baseline revision against the working tree or a head revision.
@@ -8,29 +9,62 @@ public struct CompareOperation: Sendable {
     public var base: String
     /// The head revision; nil means the working tree as it is on disk.
     public var head: String?
-    public var tolerance: Double
+    /// `--policy` files; empty means `policies/*.yml` of the head side, else the built-in default.
+    public var policyFiles: [String]
+    /// Today as `YYYY-MM-DD`, to tell expired policy rules.
+    public var today: String
 
-    public init(repositoryPath: String, base: String = "HEAD~1", head: String? = nil, tolerance: Double = 0.05) {
+    public init(repositoryPath: String, base: String = "HEAD~1", head: String? = nil, policyFiles: [String] = [],
+                today: String = CompareOperation.currentDate()) {
         self.repositoryPath = repositoryPath
         self.base = base
         self.head = head
-        self.tolerance = tolerance
+        self.policyFiles = policyFiles
+        self.today = today
     }
 
     public func run() throws -> Comparison {
         let repository = try Repository(discoveringFrom: repositoryPath)
         let baseSource = try CommitSource(repository: repository, revision: base)
-        let headSource: ArtifactSource = try head.map { try CommitSource(repository: repository, revision: $0) }
-            ?? WorkingTreeSource(repository: repository)
+        let headSource = try HeadSide.source(repository: repository, revision: head)
         let configuration = try Configuration.load(from: headSource)
+        let policies = try PolicySet.load(explicitFiles: policyFiles, source: headSource)
         let baseRuns = try RunLoader.load(baseSource, configuration: configuration)
         let headRuns = try RunLoader.load(headSource, configuration: configuration)
         if baseRuns.runs.isEmpty && headRuns.runs.isEmpty {
             throw RegressError.noArtifacts(base: baseSource.label, head: headSource.label, configuration: configuration.origin)
         }
-        return Comparator(tolerance: tolerance).compare(
+        return Comparator(policies: policies, today: today).compare(
             base: baseRuns, head: headRuns,
             baseSide: ComparisonSide(label: baseSource.label, commit: baseSource.commit),
             headSide: ComparisonSide(label: headSource.label, commit: headSource.commit))
+    }
+
+    /// Today in UTC as `YYYY-MM-DD`.
+    public static func currentDate() -> String {
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return civilDate(daysSince1970: days)
+    }
+
+    /// `YYYY-MM-DD` of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    static func civilDate(daysSince1970 days: Int) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// The head side of a comparison: a commit when named, else the working tree.
+public enum HeadSide {
+    public static func source(repository: Repository, revision: String?) throws -> ArtifactSource {
+        if let revision { return try CommitSource(repository: repository, revision: revision) }
+        return try WorkingTreeSource(repository: repository)
     }
 }

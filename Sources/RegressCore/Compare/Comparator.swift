@@ -1,16 +1,30 @@
-/// Pairs the runs of a baseline and a head by series, benchmark and metric, and decides each pair.
+/// Pairs the runs of a baseline and a head by series, benchmark and metric, and decides each pair
+/// under its policy:
+///
+/// 1. each side's samples are summarised by the policy's aggregate; the relative change is
+///    (head − base) / |base|;
+/// 2. when both sides have at least `min_samples`, the policy's test gives a p-value, and a seeded
+///    bootstrap a 95% interval of the relative change; p-values are adjusted with Benjamini-Hochberg
+///    across every tested metric of the comparison;
+/// 3. a change that does not exceed the tolerance is `unchanged` (significant or not); one that does is
+///    a `regression` or an `improvement` by the metric's direction when the adjusted p is below alpha,
+///    or when no test ran, and `inconclusive` when the test ran and did not reject "no change";
+/// 4. a side whose coefficient of variation is above `noise.max_cv` makes the metric `inconclusive`,
+///    as does an unknown direction.
 public struct Comparator: Sendable {
-    /// The relative change, in the worse direction, beyond which a metric regresses (0.05 is 5%).
-    public var tolerance: Double
+    public var policies: PolicySet
+    /// Today as `YYYY-MM-DD`, to tell expired rules.
+    public var today: String
 
-    public init(tolerance: Double = 0.05) {
-        self.tolerance = tolerance
+    public init(policies: PolicySet = .builtInDefault, today: String) {
+        self.policies = policies
+        self.today = today
     }
 
     public func compare(base: LoadedRuns, head: LoadedRuns, baseSide: ComparisonSide, headSide: ComparisonSide) -> Comparison {
         let baseRuns = Dictionary(base.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         let headRuns = Dictionary(head.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
-        var results: [MetricResult] = []
+        var pending: [Pending] = []
         var failedRuns: [FailedRun] = []
         for series in Set(baseRuns.keys).union(headRuns.keys).sorted() {
             let baseRun = baseRuns[series]
@@ -23,50 +37,124 @@ public struct Comparator: Sendable {
             for measurement in headRun?.measurements ?? [] {
                 let key = Self.key(measurement)
                 seen.insert(key)
-                results.append(decide(series: series.value, base: baseByKey[key], head: measurement, headRun: headRun))
+                pending.append(measure(series: series.value, base: baseByKey[key], head: measurement, headRun: headRun))
             }
             for measurement in baseRun?.measurements ?? [] where !seen.contains(Self.key(measurement)) {
-                results.append(decide(series: series.value, base: measurement, head: nil, headRun: headRun))
+                pending.append(measure(series: series.value, base: measurement, head: nil, headRun: headRun))
             }
         }
-        return Comparison(base: baseSide, head: headSide, tolerance: tolerance, results: results,
-                          failedRuns: failedRuns, notices: base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" })
+        // Benjamini-Hochberg across every metric whose test ran.
+        let tested = pending.indices.filter { pending[$0].result.pValue != nil }
+        let adjusted = BenjaminiHochberg.adjust(tested.map { pending[$0].result.pValue! })
+        for (index, value) in zip(tested, adjusted) { pending[index].result.pValueAdjusted = value }
+        let results = pending.map(decide)
+        return Comparison(base: baseSide, head: headSide, policyFiles: policies.files, results: results, failedRuns: failedRuns,
+                          notices: base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" })
     }
 
     private static func key(_ measurement: Measurement) -> String {
         measurement.benchmark + "\u{0}" + measurement.metric
     }
 
-    func decide(series: String, base: Measurement?, head: Measurement?, headRun: Run?) -> MetricResult {
+    /// A result before the false-discovery adjustment, with what the decision needs.
+    struct Pending {
+        var result: MetricResult
+        let policy: MetricPolicy
+        /// Set when the verdict is already known without the test (missing, new, failed).
+        let settled: Bool
+        let difference: Double?
+    }
+
+    func measure(series: String, base: Measurement?, head: Measurement?, headRun: Run?) -> Pending {
         let reference = head ?? base!
-        func result(_ verdict: Verdict, change: Double? = nil, note: String? = nil) -> MetricResult {
-            MetricResult(series: series, benchmark: reference.benchmark, metric: reference.metric, unit: reference.unit,
-                         direction: reference.direction, verdict: verdict, base: base?.median, head: head?.median,
-                         relativeChange: change, samplesBase: base?.samples.count ?? 0,
-                         samplesHead: head?.samples.count ?? 0, note: note)
+        let id = "\(series)/\(reference.benchmark)/\(reference.metric)"
+        let policy = policies.resolve(id)
+        let direction = policy.direction ?? reference.direction
+        let baseSamples = base?.samples ?? [], headSamples = head?.samples ?? []
+        let baseValue = baseSamples.isEmpty ? nil : policy.aggregate.apply(baseSamples)
+        let headValue = headSamples.isEmpty ? nil : policy.aggregate.apply(headSamples)
+        var change: Double?
+        if let baseValue, let headValue, baseValue != 0 { change = (headValue - baseValue) / abs(baseValue) }
+        if let baseValue, let headValue, baseValue == 0, headValue == 0 { change = 0 }
+        var result = MetricResult(series: series, benchmark: reference.benchmark, metric: reference.metric,
+                                  unit: reference.unit, direction: direction, verdict: .unchanged,
+                                  base: baseValue, head: headValue, relativeChange: change,
+                                  samplesBase: baseSamples.count, samplesHead: headSamples.count, note: nil)
+        result.rule = policy.decidingRule
+        result.aggregate = policy.aggregate
+        result.severity = policy.severity
+        if policy.isExpired(today: today) { result.expired = policy.expires }
+        result.cvBase = baseSamples.count >= 2 ? Descriptive(baseSamples)?.coefficientOfVariation : nil
+        result.cvHead = headSamples.count >= 2 ? Descriptive(headSamples)?.coefficientOfVariation : nil
+
+        func settled(_ verdict: Verdict, _ severity: Severity, note: String? = nil) -> Pending {
+            result.verdict = verdict
+            result.severity = severity
+            result.note = note
+            return Pending(result: result, policy: policy, settled: true, difference: nil)
         }
-        guard let head else { return result(.missing) }
-        if head.isFailed {
-            return result(.failed, note: headRun?.failure?.firstError)
+        guard let head else { return settled(.missing, policy.onMissing) }
+        if head.isFailed { return settled(.failed, policy.onFailedRun, note: headRun?.failure?.firstError) }
+        guard let base else { return settled(.new, policy.onNew) }
+        guard baseValue != nil, let headValue else { return settled(.new, policy.onNew, note: "the baseline run failed") }
+
+        if baseSamples.count >= policy.minSamples, headSamples.count >= policy.minSamples {
+            let seed = Bootstrap.seed(for: id)
+            let bootstrap = Bootstrap(base: baseSamples, head: headSamples, aggregate: policy.aggregate, seed: seed)
+            result.ciLow = bootstrap?.low
+            result.ciHigh = bootstrap?.high
+            switch policy.test {
+            case .mannWhitney: result.pValue = MannWhitney(baseSamples, headSamples)?.pValue
+            case .welch: result.pValue = WelchTest(baseSamples, headSamples)?.pValue
+            case .bootstrap: result.pValue = bootstrap?.pValue
+            case .none: break
+            }
+            if result.pValue != nil { result.test = policy.test }
         }
-        guard let base else { return result(.new) }
-        guard let baseValue = base.median, let headValue = head.median else {
-            return result(.new, note: "the baseline run failed")
+        return Pending(result: result, policy: policy, settled: false, difference: headValue - baseValue!)
+    }
+
+    func decide(_ pending: Pending) -> MetricResult {
+        var result = pending.result
+        guard !pending.settled, let difference = pending.difference else { return result }
+        let policy = pending.policy
+        if let maxCV = policy.maxCV {
+            let worst = [result.cvBase, result.cvHead].compactMap { $0 }.max()
+            if let worst, worst > maxCV {
+                result.verdict = .inconclusive
+                result.note = "too noisy: CV \(NumberFormat.percent(worst, signed: false)) above max_cv \(NumberFormat.percent(maxCV, signed: false))"
+                return result
+            }
         }
-        let difference = headValue - baseValue
-        guard baseValue != 0 else {
-            return difference == 0 ? result(.unchanged, change: 0)
-                : result(.inconclusive, note: "the baseline is 0: no relative change")
+        // Does the change exceed every bound the policy sets?
+        var exceeds = difference != 0
+        if let relative = policy.relativeTolerance {
+            guard let change = result.relativeChange else {
+                result.verdict = .inconclusive
+                result.note = "the baseline is 0: no relative change"
+                return result
+            }
+            exceeds = exceeds && abs(change) > relative
         }
-        let change = difference / abs(baseValue)
-        if abs(change) <= tolerance { return result(.unchanged, change: change) }
-        switch reference.direction {
+        if let absolute = policy.absoluteTolerance { exceeds = exceeds && abs(difference) > absolute }
+        guard exceeds else {
+            result.verdict = .unchanged
+            return result
+        }
+        if let adjusted = result.pValueAdjusted, adjusted >= policy.alpha {
+            result.verdict = .inconclusive
+            result.note = "beyond tolerance but not significant: adjusted p \(NumberFormat.pValue(adjusted)) ≥ alpha \(NumberFormat.value(policy.alpha))"
+            return result
+        }
+        switch result.direction {
         case .unknown:
-            return result(.inconclusive, change: change, note: "direction unknown: set `direction:` for this metric")
+            result.verdict = .inconclusive
+            result.note = "direction unknown: set `direction:` for this metric"
         case .lowerIsBetter:
-            return result(change > 0 ? .regression : .improvement, change: change)
+            result.verdict = difference > 0 ? .regression : .improvement
         case .higherIsBetter:
-            return result(change < 0 ? .regression : .improvement, change: change)
+            result.verdict = difference < 0 ? .regression : .improvement
         }
+        return result
     }
 }

@@ -7,8 +7,8 @@ public struct MetricResult: Equatable, Sendable {
     public let metric: String
     public let unit: String
     public let direction: Direction
-    public let verdict: Verdict
-    /// The aggregate (median) of each side's samples; nil where that side has none.
+    public var verdict: Verdict
+    /// The aggregate of each side's samples; nil where that side has none.
     public let base: Double?
     public let head: Double?
     /// (head − base) / |base|; nil when either side is missing or the base is 0.
@@ -16,10 +16,53 @@ public struct MetricResult: Equatable, Sendable {
     public let samplesBase: Int
     public let samplesHead: Int
     /// Why the verdict is what it is, where that is not obvious ("direction unknown", the run's error).
-    public let note: String?
+    public var note: String?
+    /// The policy file and rule that decided this metric.
+    public var rule: RuleOrigin = .builtIn
+    /// What a verdict that is not `unchanged` does: fail the check, warn, or stay out of the report.
+    public var severity: Severity = .fail
+    /// The aggregate the values are.
+    public var aggregate: Aggregate = .median
+    /// The test that ran, or nil when it did not (too few samples, or `test: none`).
+    public var test: StatisticalTest?
+    public var pValue: Double?
+    /// The p-value after Benjamini-Hochberg across every tested metric of the comparison.
+    public var pValueAdjusted: Double?
+    /// Bounds of the relative change at 95% confidence (seeded bootstrap), when samples allow.
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    /// Coefficients of variation of each side's samples, where there are two or more.
+    public var cvBase: Double?
+    public var cvHead: Double?
+    /// Set when the deciding rule's `expires` date has passed.
+    public var expired: String?
+
+    public init(series: String, benchmark: String, metric: String, unit: String, direction: Direction, verdict: Verdict,
+                base: Double?, head: Double?, relativeChange: Double?, samplesBase: Int, samplesHead: Int, note: String?) {
+        self.series = series
+        self.benchmark = benchmark
+        self.metric = metric
+        self.unit = unit
+        self.direction = direction
+        self.verdict = verdict
+        self.base = base
+        self.head = head
+        self.relativeChange = relativeChange
+        self.samplesBase = samplesBase
+        self.samplesHead = samplesHead
+        self.note = note
+    }
 
     /// `series/benchmark/metric`, the id policies match on.
     public var id: String { "\(series)/\(benchmark)/\(metric)" }
+
+    /// True when this result makes the check fail (exit 1).
+    public var fails: Bool {
+        severity == .fail && [.regression, .missing, .new, .failed, .incomparable].contains(verdict)
+    }
+
+    /// True when the report shows this result (its severity is not `ignore`).
+    public var isReported: Bool { severity != .ignore || verdict == .unchanged }
 }
 
 /// One side of a comparison, as reports name it.
@@ -44,25 +87,38 @@ public struct FailedRun: Equatable, Sendable {
 public struct Comparison: Sendable {
     public let base: ComparisonSide
     public let head: ComparisonSide
-    public let tolerance: Double
+    /// The policy files that decided (or the built-in default policy).
+    public let policyFiles: [String]
     public let results: [MetricResult]
     /// Head runs whose records reported errors (all of them, or some).
     public let failedRuns: [FailedRun]
     public let notices: [String]
 
-    /// How many results have each verdict.
+    /// How many reported results (severity not `ignore`) have each verdict.
     public var counts: [Verdict: Int] {
-        results.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
+        results.filter(\.isReported).reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
     }
 
     /// The verdict of the whole comparison: the most important one present among regression, failed,
     /// incomparable, inconclusive and improvement; otherwise unchanged.
     public var verdict: Verdict {
         let decisive: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement]
-        let present = Set(results.map(\.verdict))
+        let present = Set(results.filter(\.isReported).map(\.verdict))
         return decisive.first(where: present.contains) ?? .unchanged
     }
 
-    /// 1 when at least one metric regressed, else 0.
-    public var exitCode: Int32 { results.contains { $0.verdict == .regression } ? 1 : 0 }
+    /// Policy rules whose `expires` date has passed, with their reasons.
+    public var expiredRules: [(rule: RuleOrigin, expires: String)] {
+        var seen: Set<RuleOrigin> = []
+        var rules: [(RuleOrigin, String)] = []
+        for result in results {
+            guard let expires = result.expired, seen.insert(result.rule).inserted else { continue }
+            rules.append((result.rule, expires))
+        }
+        return rules.sorted { $0.0.description < $1.0.description }
+    }
+
+    /// 1 when a result fails the check under its policy (a regression, or a missing, new or failed
+    /// metric whose `on_*` is `fail`), else 0.
+    public var exitCode: Int32 { results.contains(where: \.fails) ? 1 : 0 }
 }

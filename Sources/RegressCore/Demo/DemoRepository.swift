@@ -4,7 +4,8 @@ import RegressGit
 /// A throw-away repository with a realistic history of LLM-benchmark artifacts:
 ///
 /// 1. per-prompt `ttft_s`/`tokens_s` runs of two models (CSV, three repetitions per prompt) and a
-///    nested JSON compile benchmark per backend, written under a new timestamped name each time;
+///    nested JSON compile benchmark per backend with ten timed iterations each, written under a new
+///    timestamped name each time;
 /// 2. a tuning change that makes generation faster (an improvement);
 /// 3. a dependency update that changes nothing beyond noise;
 /// 4. a kernel change that slows `torch_compile` by about 27% (a regression), committed together with
@@ -100,6 +101,7 @@ public enum DemoRepository {
         for backend in backends {
             let mean = backend.mean * (step.backendFactors[backend.name] ?? 1) * random.noise(0.01)
             let std = mean * 0.08 * random.noise(0.01)
+            let times = (0..<10).map { _ in JSONValue.number(rounded(mean * random.noise(0.04))) }
             backendMembers.append((backend.name, .object([
                 ("backend", .string(backend.name)),
                 ("compile_time_s", .number(rounded(backend.compile * random.noise(0.02)))),
@@ -108,6 +110,7 @@ public enum DemoRepository {
                     ("std_time_ms", .number(rounded(std))),
                     ("min_time_ms", .number(rounded(mean - 1.5 * std))),
                     ("max_time_ms", .number(rounded(mean + 2.5 * std))),
+                    ("times_ms", .array(times)),
                 ])),
             ])))
         }

@@ -27,13 +27,24 @@ public enum JSONReport {
                 ("samples_base", .number(Double(result.samplesBase))),
                 ("samples_head", .number(Double(result.samplesHead))),
                 ("note", result.note.map { .string($0) } ?? .null),
+                ("rule", .string(result.rule.description)),
+                ("severity", .string(result.severity.rawValue)),
+                ("aggregate", .string(result.aggregate.rawValue)),
+                ("test", result.test.map { .string($0.rawValue) } ?? .null),
+                ("p_value", number(result.pValue)),
+                ("p_value_adjusted", number(result.pValueAdjusted)),
+                ("ci_low", number(result.ciLow)),
+                ("ci_high", number(result.ciHigh)),
+                ("cv_base", number(result.cvBase)),
+                ("cv_head", number(result.cvHead)),
+                ("expired", result.expired.map { .string($0) } ?? .null),
             ])
         }
         let counts = comparison.counts
         return .object([
             ("verdict", .string(comparison.verdict.rawValue)),
             ("exit_code", .number(Double(comparison.exitCode))),
-            ("tolerance", .number(comparison.tolerance)),
+            ("policies", .array(comparison.policyFiles.map { .string($0) })),
             ("counts", .object(Verdict.allCases.map { ($0.rawValue, .number(Double(counts[$0] ?? 0))) })),
             ("base", side(comparison.base)),
             ("head", side(comparison.head)),

@@ -17,19 +17,21 @@ public enum MarkdownReport {
         lines.append("")
         lines.append("Base: \(MarkdownText.escape(ReportWording.side(comparison.base))) · " +
                      "Head: \(MarkdownText.escape(ReportWording.side(comparison.head))) · " +
-                     "tolerance \(NumberFormat.value(comparison.tolerance * 100))% in the worse direction")
+                     "Policy: \(MarkdownText.escape(ReportWording.policies(comparison)))")
 
         let listed = ReportWording.listed(comparison)
         if !listed.isEmpty {
             lines.append("")
-            lines.append("| Verdict | Series | Benchmark | Metric | Base | Head | Change | % |")
-            lines.append("|---|---|---|---|---:|---:|---:|---:|")
+            let showRule = listed.contains { $0.rule != .builtIn && !$0.rule.file.hasPrefix("built-in") }
+            lines.append("| Verdict | Series | Benchmark | Metric | Base | Head | Change | % | p (adj.) | 95% CI |"
+                         + (showRule ? " Rule |" : ""))
+            lines.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|" + (showRule ? "---|" : ""))
             for result in listed.prefix(maximumRows) {
                 let v = ReportWording.values(result)
-                var verdict = result.verdict.rawValue
-                if let note = result.note { verdict += " (\(MarkdownText.escape(note)))" }
-                let cells = [verdict, MarkdownText.escape(result.series), MarkdownText.escape(display(result.benchmark)),
-                             MarkdownText.escape(result.metric), v.base, v.head, v.change, v.percent]
+                var cells = [MarkdownText.escape(ReportWording.verdict(result)), MarkdownText.escape(result.series),
+                             MarkdownText.escape(display(result.benchmark)), MarkdownText.escape(result.metric),
+                             v.base, v.head, v.change, v.percent, ReportWording.significance(result), ReportWording.interval(result)]
+                if showRule { cells.append(MarkdownText.escape(result.rule.description)) }
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
             if listed.count > maximumRows {
@@ -68,6 +70,13 @@ public enum MarkdownReport {
             for group in groups {
                 lines.append("- \(MarkdownText.escape(group.series)): \(group.count) metric\(group.count == 1 ? "" : "s")")
             }
+        }
+        let expired = comparison.expiredRules
+        if !expired.isEmpty {
+            lines.append("")
+            lines.append("**Expired rules**:")
+            lines.append("")
+            for (rule, expires) in expired { lines.append("- " + MarkdownText.escape(ReportWording.expiredLine(rule, expires))) }
         }
         if !comparison.notices.isEmpty {
             lines.append("")

@@ -25,9 +25,14 @@ public enum NumberFormat {
         (number >= 0 ? "+" : "-") + value(abs(number), unit: unit)
     }
 
-    /// A relative change as a signed percentage with one decimal: `+30.0%`, `-4.2%`.
-    public static func percent(_ change: Double) -> String {
-        let text = String(format: "%+.1f%%", change * 100)
+    /// A relative change as a percentage with one decimal: `+30.0%`, `-4.2%` (or `12.5%` unsigned).
+    public static func percent(_ change: Double, signed: Bool = true) -> String {
+        let text = String(format: signed ? "%+.1f%%" : "%.1f%%", change * 100)
         return text == "-0.0%" ? "+0.0%" : text
+    }
+
+    /// A p-value with three significant digits (`0.0123`, `4.56e-07`).
+    public static func pValue(_ p: Double) -> String {
+        p >= 0.001 ? String(format: "%.3g", p) : String(format: "%.2e", p)
     }
 }

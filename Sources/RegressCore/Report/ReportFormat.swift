@@ -43,7 +43,7 @@ enum ReportWording {
 
     /// The results a report lists one by one, most important first.
     static func listed(_ comparison: Comparison) -> [MetricResult] {
-        comparison.results.filter { listedVerdicts.contains($0.verdict) }.sorted { a, b in
+        comparison.results.filter { listedVerdicts.contains($0.verdict) && $0.isReported }.sorted { a, b in
             (a.verdict, a.series, a.benchmark, a.metric) < (b.verdict, b.series, b.benchmark, b.metric)
         }
     }
@@ -59,8 +59,39 @@ enum ReportWording {
     /// New and missing metrics, counted per series.
     static func appearances(_ comparison: Comparison, _ verdict: Verdict) -> [(series: String, count: Int)] {
         var counts: [String: Int] = [:]
-        for result in comparison.results where result.verdict == verdict { counts[result.series, default: 0] += 1 }
+        for result in comparison.results where result.verdict == verdict && result.isReported {
+            counts[result.series, default: 0] += 1
+        }
         return counts.keys.sorted().map { ($0, counts[$0]!) }
+    }
+
+    /// The test's adjusted p-value (raw in parentheses when they differ), or "—".
+    static func significance(_ result: MetricResult) -> String {
+        guard let p = result.pValue, let adjusted = result.pValueAdjusted else { return "—" }
+        let text = NumberFormat.pValue(adjusted)
+        return adjusted == p ? text : "\(text) (\(NumberFormat.pValue(p)))"
+    }
+
+    /// The confidence interval of the relative change, or "—".
+    static func interval(_ result: MetricResult) -> String {
+        guard let low = result.ciLow, let high = result.ciHigh else { return "—" }
+        return "\(NumberFormat.percent(low)) … \(NumberFormat.percent(high))"
+    }
+
+    /// The verdict with what qualifies it: `regression (warn)`, `inconclusive (direction unknown)`.
+    static func verdict(_ result: MetricResult) -> String {
+        var parts: [String] = []
+        if result.severity == .warn, result.verdict != .unchanged { parts.append("warn") }
+        if let note = result.note { parts.append(note) }
+        return parts.isEmpty ? result.verdict.rawValue : "\(result.verdict.rawValue) (\(parts.joined(separator: "; ")))"
+    }
+
+    static func policies(_ comparison: Comparison) -> String {
+        comparison.policyFiles.joined(separator: ", ")
+    }
+
+    static func expiredLine(_ rule: RuleOrigin, _ expires: String) -> String {
+        "\(rule) expired on \(expires) and still applies: renew it with a reason, or remove it"
     }
 
     static func truncated(_ text: String, _ limit: Int) -> String {
@@ -73,7 +104,7 @@ enum ReportWording {
         let head = result.head.map { NumberFormat.value($0, unit: result.unit) } ?? "—"
         var change = "—"
         if let b = result.base, let h = result.head { change = NumberFormat.difference(h - b, unit: result.unit) }
-        let percent = result.relativeChange.map(NumberFormat.percent) ?? "—"
+        let percent = result.relativeChange.map { NumberFormat.percent($0) } ?? "—"
         return (base, head, change, percent)
     }
 }

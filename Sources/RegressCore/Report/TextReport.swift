@@ -7,16 +7,20 @@ public enum TextReport {
         lines.append("regress: \(comparison.verdict.rawValue) — \(ReportWording.summary(comparison))")
         lines.append("base: \(ReportWording.side(comparison.base))")
         lines.append("head: \(ReportWording.side(comparison.head))")
+        lines.append("policy: \(ReportWording.policies(comparison))")
         for result in ReportWording.listed(comparison) {
             let v = ReportWording.values(result)
             var line = "\(result.verdict.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) " +
                 "\(result.series) \(MarkdownReport.display(result.benchmark)) \(result.metric): \(v.base) → \(v.head) (\(v.percent))"
+            if result.pValue != nil { line += " p=\(ReportWording.significance(result))" }
+            if result.severity == .warn { line += " [warn]" }
             if let note = result.note { line += " [\(note)]" }
             lines.append(MarkdownText.codeLine(line))
         }
         for run in comparison.failedRuns {
             lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run))"))
         }
+        for (rule, expires) in comparison.expiredRules { lines.append("expired rule \(ReportWording.expiredLine(rule, expires))") }
         for notice in comparison.notices { lines.append("notice: \(MarkdownText.codeLine(notice))") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,56 @@
+/// The policy regress uses when a repository has none; `regress policy init` writes it to
+/// `policies/default.yml` as a starting point. Every field is documented here.
+public enum DefaultPolicy {
+    public static let text = """
+        # regress policy. Every *.yml file in policies/ is read, in name order: first each file's
+        # `defaults:`, then every rule whose `match:` fits the metric id, in file and rule order. A later
+        # one overrides the fields it sets. `regress policy explain ID` shows the result for one metric.
+        version: 1
+
+        defaults:
+          # Which way is better: lower, higher, none (never fail on it), or infer (from the metric's
+          # name and unit: ttft_s and mean_time_ms are lower, tokens_s and throughput higher).
+          direction: infer
+          # How large a change must be, in the worse direction, before it counts. `relative` is a
+          # percentage of the baseline, `absolute` is in the metric's own unit; with both, a change
+          # must exceed both. `none` switches one off.
+          tolerance:
+            relative: 5%
+            absolute: none
+          # The significance test run when both sides have at least `min_samples` samples:
+          # mann-whitney (rank test, robust to outliers), welch (t-test on means), bootstrap (seeded
+          # resampling of the aggregate), or none (the tolerance alone decides).
+          test: mann-whitney
+          # The false-discovery rate: p-values are adjusted with Benjamini-Hochberg across all metrics
+          # of the comparison, and a change beyond tolerance counts when its adjusted p is below alpha.
+          alpha: 0.01
+          # Samples needed on each side to run the test; with fewer, the tolerance alone decides.
+          min_samples: 5
+          # What a sample set is summarised by: median, mean, min, max, p90, p95 or p99.
+          aggregate: median
+          # What a regression does: fail (exit 1), warn (reported, exit 0) or ignore (not reported).
+          severity: fail
+          # A metric in the baseline but not in the head; in the head but not in the baseline; a run
+          # whose records reported errors: fail, warn or ignore.
+          on_missing: warn
+          on_new: ignore
+          on_failed_run: warn
+          # Above this coefficient of variation on either side, the verdict is inconclusive: the
+          # measurement is too noisy to decide. `none` switches the check off.
+          noise:
+            max_cv: none
+
+        # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
+        # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,
+        # `reason` (why it exists) and `expires: YYYY-MM-DD`: an expired rule still applies, and every
+        # report says it has expired, so that a waiver cannot live forever unnoticed.
+        rules: []
+        #  - name: noisy first-token latency
+        #    match: "**/ttft_s"
+        #    tolerance: { relative: 15% }
+        #    noise: { max_cv: 25% }
+        #    reason: shared GPU runners
+        #    expires: 2027-03-31
+
+        """
+}
