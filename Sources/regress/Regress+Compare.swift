@@ -21,11 +21,14 @@ extension Regress {
         @Option(name: .long, help: "Any folder inside the repository.")
         var repo: String = "."
 
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        var policy: [String] = []
+
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             running {
-                let comparison = try CompareOperation(repositoryPath: repo, base: base, head: head).run()
+                let comparison = try CompareOperation(repositoryPath: repo, base: base, head: head, policyFiles: policy).run()
                 report.emit(comparison)
             }
         }

@@ -11,7 +11,7 @@ struct Regress: ParsableCommand {
             Exit codes: 0 no regression, 1 at least one regression, 2 the check could not run.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Demo.self]
+        subcommands: [Compare.self, Policy.self, Demo.self]
     )
 }
 

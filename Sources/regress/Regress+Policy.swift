@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RegressCore
+import RegressGit
+
+extension Regress {
+    struct Policy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Inspect and start tolerance policies.",
+            subcommands: [Explain.self, Init.self]
+        )
+    }
+}
+
+extension Regress.Policy {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the resolved policy of one metric and which file and rule set each field.",
+            discussion: "METRIC-ID is series/benchmark/metric, as the JSON report's `series`, `benchmark` and `metric` give it."
+        )
+
+        @Argument(help: "series/benchmark/metric")
+        var metricID: String
+
+        @Option(name: .long, help: "Read policies/ from this revision instead of the working tree.")
+        var rev: String?
+
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        var policy: [String] = []
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        @Option(name: .long, help: "text or json.")
+        var format: String = "text"
+
+        func run() throws {
+            running {
+                guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
+                let repository = try Repository(discoveringFrom: repo)
+                let source = try HeadSide.source(repository: repository, revision: rev)
+                let policies = try PolicySet.load(explicitFiles: policy, source: source)
+                let explanation = PolicyExplanation(metricID: metricID, policies: policies, today: CompareOperation.currentDate())
+                FileHandle.standardOutput.write(Data((format == "json" ? explanation.json : explanation.text).utf8))
+                Foundation.exit(0)
+            }
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in default policy, every field documented, to policies/default.yml."
+        )
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        func run() throws {
+            running {
+                let repository = try Repository(discoveringFrom: repo)
+                guard let root = repository.workingDirectory else { throw GitError.bareRepository(path: repository.gitDirectory) }
+                let path = root + "/policies/default.yml"
+                if FileManager.default.fileExists(atPath: path) {
+                    throw ValidationError("policies/default.yml already exists: edit it, or remove it first")
+                }
+                try FileManager.default.createDirectory(atPath: root + "/policies", withIntermediateDirectories: true)
+                try Data(DefaultPolicy.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                FileHandle.standardOutput.write(Data("wrote policies/default.yml\n".utf8))
+                Foundation.exit(0)
+            }
+        }
+    }
+}

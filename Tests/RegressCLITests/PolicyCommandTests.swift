@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import Testing
+
+struct PolicyCommandTests {
+    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
+        try Shell.capture(CompareCommandTests.binary, arguments, in: folder)
+    }
+
+    @Test func aPolicyFileWidensTheToleranceOfOneMetric() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.50,80\n")
+        try fixture.commit("first")
+        try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.55,80\n")
+        try fixture.commit("second")
+        #expect(try regress(["compare"], in: fixture.path).status == 1)
+        try fixture.write("policies/llm.yml", "version: 1\nrules:\n  - match: \"**/ttft_s\"\n    tolerance: { relative: 15% }\n")
+        let output = try regress(["compare", "--format", "json"], in: fixture.path)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\"rule\": \"policies/llm.yml rules[0]\""))
+        let explicit = try regress(["compare", "--policy", "policies/llm.yml", "--format", "text"], in: fixture.path)
+        #expect(explicit.status == 0)
+        #expect(explicit.stdout.contains("policy: policies/llm.yml\n"))
+    }
+
+    @Test func aBadPolicyStopsWithExitTwoNamingFileLineAndKey() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/llm.csv", "model,ttft_s\nm,0.50\n")
+        try fixture.write("policies/bad.yml", "version: 1\ndefaults:\n  tolerance: { relative: 5 }\n")
+        try fixture.commit("first")
+        let output = try regress(["compare", "HEAD"], in: fixture.path)
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: policies/bad.yml:3: defaults.tolerance.relative: expected a percentage such as 5%, got '5'\n")
+    }
+
+    @Test func explainPrintsTheResolvedPolicy() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("policies/llm.yml", "version: 1\nrules:\n  - match: \"**/ttft_s\"\n    alpha: 0.05\n")
+        let output = try regress(["policy", "explain", "bench/llm.csv/m/ttft_s"], in: fixture.path)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\nalpha               0.05                            policies/llm.yml rules[0]\n"))
+    }
+
+    @Test func initWritesTheDocumentedDefaultOnceOnly() throws {
+        let fixture = try FixtureRepository()
+        let first = try regress(["policy", "init"], in: fixture.path)
+        #expect(first.status == 0)
+        #expect(FileManager.default.fileExists(atPath: fixture.path + "/policies/default.yml"))
+        let again = try regress(["policy", "init"], in: fixture.path)
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: policies/default.yml already exists: edit it, or remove it first\n")
+    }
+}
