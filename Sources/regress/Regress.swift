@@ -11,7 +11,7 @@ struct Regress: ParsableCommand {
             Exit codes: 0 no regression, 1 at least one regression, 2 the check could not run.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Policy.self, Demo.self]
+        subcommands: [Compare.self, Noise.self, Policy.self, Demo.self]
     )
 }
 
@@ -31,15 +31,10 @@ struct ReportOptions: ParsableArguments {
 
     /// Renders the comparison to the output file (written atomically) or standard output.
     func write(_ comparison: Comparison) {
-        let text = format.value.render(comparison)
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                fail(RegressError.cannotWriteOutput(path: output, reason: error.localizedDescription))
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try writeReport(format.value.render(comparison), to: output)
+        } catch {
+            fail(error)
         }
     }
 }
@@ -59,6 +54,19 @@ struct ReportFormatArgument: ExpressibleByArgument {
     static let markdown = ReportFormatArgument(.markdown)
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
+}
+
+/// Writes a report to a file, atomically, or to standard output when no file is named.
+func writeReport(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        throw RegressError.cannotWriteOutput(path: output, reason: error.localizedDescription)
+    }
 }
 
 /// Prints an error a person can act on and exits with 2: the check could not run.

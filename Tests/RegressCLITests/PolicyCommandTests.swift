@@ -51,3 +51,21 @@ struct PolicyCommandTests {
         #expect(again.stderr == "error: policies/default.yml already exists: edit it, or remove it first\n")
     }
 }
+
+struct NoiseCommandTests {
+    @Test func noiseReportsInJSONAndRefusesANegativeCount() throws {
+        let fixture = try FixtureRepository()
+        for ms in [10.0, 12.0, 8.0] {
+            try fixture.write("bench/r.json", "{\"latency_ms\": [\(ms), \(ms + 0.1), \(ms - 0.1), \(ms), \(ms + 0.05)]}")
+            try fixture.commit("run \(ms)")
+        }
+        let output = try Shell.capture(CompareCommandTests.binary, ["noise", "HEAD", "--last", "2", "--format", "json"], in: fixture.path)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\"runs_from\": \"the last 2 commits\""))
+        #expect(output.stdout.contains("\"runs\": 3"))
+        #expect(output.stdout.contains("\"gateable\": false"))
+        let bad = try Shell.capture(CompareCommandTests.binary, ["noise", "--last", "-1"], in: fixture.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "error: --last takes a number of commits, 0 or more\n")
+    }
+}

@@ -59,8 +59,8 @@ struct RunLoaderTests {
             "results/empty.json: no numeric values, not an artifact",
         ])
         let configured = try Configuration.parse("version: 1\nartifacts:\n  - path: \"results/*.json\"\n", file: "regress.yml")
-        #expect(throws: ArtifactError.malformed(path: "results/broken.json", location: "line 1, column 7",
-                                                reason: "the document ends where a value was expected")) {
+        #expect(throws: ConfiguredArtifactError(ArtifactError.malformed(path: "results/broken.json", location: "line 1, column 7",
+                                                reason: "the document ends where a value was expected"))) {
             try RunLoader.load(source, configuration: configured)
         }
     }

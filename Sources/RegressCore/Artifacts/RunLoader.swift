@@ -1,3 +1,4 @@
+import Foundation
 import RegressGit
 
 /// The runs of one source: the artifacts the configuration selects, grouped by series key, the newest
@@ -23,25 +24,53 @@ public enum RunLoader {
             let members = bySeries[series]!.sorted { a, b in
                 (a.key.timestamp ?? 0, a.path) > (b.key.timestamp ?? 0, b.path)
             }
-            let newest = members[0].path
-            let entry = configuration.entry(for: newest)
             do {
-                let (format, contents) = try ArtifactReader.read(try source.read(newest), path: newest,
-                                                                 format: entry?.format, keys: entry?.keys ?? [])
-                if contents.measurements.isEmpty && contents.failure == nil {
-                    notices.append("\(newest): no numeric values, not an artifact")
+                guard var run = try read(members[0].path, series: series, from: source, configuration: configuration) else {
+                    notices.append("\(members[0].path): no numeric values, not an artifact")
                     continue
                 }
-                var run = Run(series: series, path: newest, format: format, measurements: contents.measurements,
-                              skipped: contents.skipped, failure: contents.failure)
                 run.earlierPaths = members.dropFirst().map(\.path)
                 runs.append(run)
             } catch let error as ArtifactError {
-                // A file the configuration names must read; one found by the default globs may be anything.
-                if entry != nil { throw error }
                 notices.append("skipped \(error.localizedDescription)")
             }
         }
         return LoadedRuns(runs: runs, notices: notices)
     }
+
+    /// Reads one artifact into a run; nil when it holds no numeric value and no failed record. A file
+    /// the configuration names must parse (its error is thrown on); one found by the default globs may
+    /// be anything (its error is thrown as `ArtifactError` for the caller to report as a notice).
+    public static func read(_ path: String, series: SeriesKey, from source: ArtifactSource,
+                            configuration: Configuration) throws -> Run? {
+        let entry = configuration.entry(for: path)
+        do {
+            let (format, contents) = try ArtifactReader.read(try source.read(path), path: path,
+                                                             format: entry?.format, keys: entry?.keys ?? [])
+            if contents.measurements.isEmpty && contents.failure == nil { return nil }
+            return Run(series: series, path: path, format: format, measurements: contents.measurements,
+                       skipped: contents.skipped, failure: contents.failure)
+        } catch let error as ArtifactError where entry != nil {
+            throw ConfiguredArtifactError(error)
+        }
+    }
+
+    /// The older runs of a series in the same source (its `earlierPaths`), newest first; files that do
+    /// not read are left out.
+    public static func earlierRuns(of run: Run, from source: ArtifactSource, configuration: Configuration) -> [Run] {
+        run.earlierPaths.compactMap { path in
+            (try? read(path, series: run.series, from: source, configuration: configuration)) ?? nil
+        }
+    }
+}
+
+/// An artifact that a configured entry selects and that does not parse: the check cannot run.
+public struct ConfiguredArtifactError: Error, LocalizedError, Equatable {
+    public let underlying: ArtifactError
+
+    init(_ underlying: ArtifactError) {
+        self.underlying = underlying
+    }
+
+    public var errorDescription: String? { underlying.errorDescription }
 }
