@@ -13,6 +13,19 @@ struct Regress: ParsableCommand {
         version: "0.1.0",
         subcommands: [Compare.self, Noise.self, Policy.self, Demo.self]
     )
+
+    /// Like ArgumentParser's own entry point, except that a usage error exits with 2 (the check could
+    /// not run), the code every other error of regress uses, instead of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// What every command that renders a comparison shares.

@@ -64,8 +64,11 @@ struct NoiseCommandTests {
         #expect(output.stdout.contains("\"runs_from\": \"the last 2 commits\""))
         #expect(output.stdout.contains("\"runs\": 3"))
         #expect(output.stdout.contains("\"gateable\": false"))
-        let bad = try Shell.capture(CompareCommandTests.binary, ["noise", "--last", "-1"], in: fixture.path)
+        let bad = try Shell.capture(CompareCommandTests.binary, ["noise", "--last=-1"], in: fixture.path)
         #expect(bad.status == 2)
         #expect(bad.stderr == "error: --last takes a number of commits, 0 or more\n")
+        let usage = try Shell.capture(CompareCommandTests.binary, ["compare", "--no-such-option"], in: fixture.path)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.hasPrefix("Error: Unknown option '--no-such-option'"))
     }
 }
