@@ -24,11 +24,16 @@ extension Regress {
         @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
         var policy: [String] = []
 
+        @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
+        var fingerprint: String?
+
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             running {
-                let comparison = try CompareOperation(repositoryPath: repo, base: base, head: head, policyFiles: policy).run()
+                var operation = CompareOperation(repositoryPath: repo, base: base, head: head, policyFiles: policy)
+                operation.fingerprintFile = fingerprint
+                let comparison = try operation.run()
                 report.emit(comparison)
             }
         }

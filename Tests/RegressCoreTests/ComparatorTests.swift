@@ -199,6 +199,10 @@ struct ComparatorTests {
         #expect(comparison.failedRuns == [FailedRun(series: "llm.csv", path: "llm.csv", failure: failure)])
         #expect(comparison.verdict == .regression)
         #expect(comparison.exitCode == 1)
-        #expect(comparison.notices == ["head: x.json: no numeric values, not an artifact"])
+        #expect(comparison.notices == [
+            "head: x.json: no numeric values, not an artifact",
+            "no fingerprint for the base run of a.csv: machines cannot be checked; write one with `regress fingerprint --format json > fingerprint.json` where the benchmarks run",
+            "no fingerprint for the head run of a.csv: machines cannot be checked; write one with `regress fingerprint --format json > fingerprint.json` where the benchmarks run",
+        ])
     }
 }

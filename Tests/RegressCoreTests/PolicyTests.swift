@@ -77,7 +77,7 @@ struct PolicyTests {
     }
 
     @Test(arguments: [
-        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, reason, expires"),
+        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, fingerprint, reason, expires"),
         ("version: 1\ndefaults:\n  tolerance: { relative: 5 }\n", "p.yml:3: defaults.tolerance.relative: expected a percentage such as 5%, got '5'"),
         ("version: 1\ndefaults:\n  tolerance: { relative: five% }\n", "p.yml:3: defaults.tolerance.relative: expected a percentage such as 5%, got 'five%'"),
         ("version: 1\ndefaults:\n  alpha: 2\n", "p.yml:3: defaults.alpha: alpha must be between 0 and 1, as in 0.01"),
@@ -113,20 +113,22 @@ struct PolicyTests {
             files: policies/llm.yml
             decided by: policies/llm.yml rules[0] (slow first token) (expired: it still applies)
 
-            direction           lower (inferred from 'ttft_s')  built-in defaults
-            tolerance.relative  15.0%                           policies/llm.yml rules[0] (slow first token)
-            tolerance.absolute  none                            built-in defaults
-            test                mann-whitney                    built-in defaults
-            alpha               0.01                            built-in defaults
-            min_samples         5                               built-in defaults
-            aggregate           median                          built-in defaults
-            severity            fail                            built-in defaults
-            on_missing          warn                            built-in defaults
-            on_new              ignore                          built-in defaults
-            on_failed_run       warn                            built-in defaults
-            noise.max_cv        25.0%                           policies/llm.yml rules[0] (slow first token)
-            reason              none                            built-in defaults
-            expires             2026-01-01                      policies/llm.yml rules[0] (slow first token)
+            direction                lower (inferred from 'ttft_s')                                      built-in defaults
+            tolerance.relative       15.0%                                                               policies/llm.yml rules[0] (slow first token)
+            tolerance.absolute       none                                                                built-in defaults
+            test                     mann-whitney                                                        built-in defaults
+            alpha                    0.01                                                                built-in defaults
+            min_samples              5                                                                   built-in defaults
+            aggregate                median                                                              built-in defaults
+            severity                 fail                                                                built-in defaults
+            on_missing               warn                                                                built-in defaults
+            on_new                   ignore                                                              built-in defaults
+            on_failed_run            warn                                                                built-in defaults
+            noise.max_cv             25.0%                                                               policies/llm.yml rules[0] (slow first token)
+            fingerprint.match        cpu.model, cpu.logical_cores, memory.total_gb, gpu.models, os.name  built-in defaults
+            fingerprint.on_mismatch  fail                                                                built-in defaults
+            reason                   none                                                                built-in defaults
+            expires                  2026-01-01                                                          policies/llm.yml rules[0] (slow first token)
 
             """)
     }

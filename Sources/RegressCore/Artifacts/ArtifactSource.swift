@@ -84,6 +84,13 @@ public struct WorkingTreeSource: ArtifactSource {
         }
     }
 
+    /// True when the file is not committed at HEAD as it is now: untracked, or changed.
+    public func wasProducedHere(_ path: String) -> Bool {
+        guard let repository, let head = commit?.id,
+              let committed = try? repository.fileContents(at: head, path: path) else { return true }
+        return (try? read(path)) != committed
+    }
+
     public func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
             throw RegressError.unreadableFile(path: path)

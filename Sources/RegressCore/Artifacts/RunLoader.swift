@@ -49,7 +49,8 @@ public enum RunLoader {
                                                              format: entry?.format, keys: entry?.keys ?? [])
             if contents.measurements.isEmpty && contents.failure == nil { return nil }
             return Run(series: series, path: path, format: format, measurements: contents.measurements,
-                       skipped: contents.skipped, failure: contents.failure)
+                       skipped: contents.skipped, failure: contents.failure,
+                       fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
         } catch let error as ArtifactError where entry != nil {
             throw ConfiguredArtifactError(error)
         }

@@ -13,6 +13,10 @@ public struct CompareOperation: Sendable {
     public var policyFiles: [String]
     /// Today as `YYYY-MM-DD`, to tell expired policy rules.
     public var today: String
+    /// `--fingerprint FILE`: the fingerprint of runs that carry none.
+    public var fingerprintFile: String?
+    /// This machine's fingerprint, for artifacts produced in the working tree.
+    public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
     public init(repositoryPath: String, base: String = "HEAD~1", head: String? = nil, policyFiles: [String] = [],
                 today: String = CompareOperation.currentDate()) {
@@ -29,8 +33,12 @@ public struct CompareOperation: Sendable {
         let headSource = try HeadSide.source(repository: repository, revision: head)
         let configuration = try Configuration.load(from: headSource)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: headSource)
-        let baseRuns = try RunLoader.load(baseSource, configuration: configuration)
-        let headRuns = try RunLoader.load(headSource, configuration: configuration)
+        let locator = FingerprintLocator(explicit: try Self.explicitFingerprint(fingerprintFile),
+                                         thisMachine: { thisMachine(configuration) })
+        var baseRuns = try RunLoader.load(baseSource, configuration: configuration)
+        var headRuns = try RunLoader.load(headSource, configuration: configuration)
+        baseRuns.runs = try locator.attach(to: baseRuns.runs, from: baseSource)
+        headRuns.runs = try locator.attach(to: headRuns.runs, from: headSource)
         if baseRuns.runs.isEmpty && headRuns.runs.isEmpty {
             throw RegressError.noArtifacts(base: baseSource.label, head: headSource.label, configuration: configuration.origin)
         }
@@ -38,6 +46,13 @@ public struct CompareOperation: Sendable {
             base: baseRuns, head: headRuns,
             baseSide: ComparisonSide(label: baseSource.label, commit: baseSource.commit),
             headSide: ComparisonSide(label: headSource.label, commit: headSource.commit))
+    }
+
+    /// Reads a `--fingerprint` file.
+    public static func explicitFingerprint(_ path: String?) throws -> RunFingerprint? {
+        guard let path else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw RegressError.unreadableFile(path: path) }
+        return RunFingerprint(fingerprint: try Fingerprint.parse(Array(data), path: path), origin: path)
     }
 
     /// Today in UTC as `YYYY-MM-DD`.

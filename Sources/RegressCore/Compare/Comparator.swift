@@ -15,6 +15,9 @@ public struct Comparator: Sendable {
     public var policies: PolicySet
     /// Today as `YYYY-MM-DD`, to tell expired rules.
     public var today: String
+    /// Set when the base side is stored baselines: a head series without one is reported as having no
+    /// baseline, under the policy's `on_missing`, rather than as new.
+    public var againstStoredBaselines = false
 
     public init(policies: PolicySet = .builtInDefault, today: String) {
         self.policies = policies
@@ -26,21 +29,39 @@ public struct Comparator: Sendable {
         let headRuns = Dictionary(head.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         var pending: [Pending] = []
         var failedRuns: [FailedRun] = []
+        var incomparable: [IncomparableRun] = []
+        var unfingerprinted: (base: [String], head: [String]) = ([], [])
         for series in Set(baseRuns.keys).union(headRuns.keys).sorted() {
             let baseRun = baseRuns[series]
             let headRun = headRuns[series]
             if let headRun, let failure = headRun.failure {
                 failedRuns.append(FailedRun(series: series.value, path: headRun.path, failure: failure))
             }
+            if let baseRun, let headRun {
+                if let b = baseRun.fingerprint, let h = headRun.fingerprint {
+                    let names = Set(b.fingerprint.fields.keys).union(h.fingerprint.fields.keys)
+                    let differences = names.filter { b.fingerprint.fields[$0] != h.fingerprint.fields[$0] }.sorted()
+                    let policy = policies.resolve("\(series.value)/\(headRun.measurements.first?.benchmark ?? "")/\(headRun.measurements.first?.metric ?? "")")
+                    if !h.fingerprint.differences(from: b.fingerprint, on: policy.fingerprintMatch).isEmpty {
+                        incomparable.append(IncomparableRun(series: series.value, base: b, head: h, differences: differences))
+                    }
+                }
+                if baseRun.fingerprint == nil { unfingerprinted.base.append(series.value) }
+                if headRun.fingerprint == nil { unfingerprinted.head.append(series.value) }
+            }
             let baseByKey = Dictionary((baseRun?.measurements ?? []).map { (Self.key($0), $0) }, uniquingKeysWith: { a, _ in a })
             var seen: Set<String> = []
             for measurement in headRun?.measurements ?? [] {
                 let key = Self.key(measurement)
                 seen.insert(key)
-                pending.append(measure(series: series.value, base: baseByKey[key], head: measurement, headRun: headRun))
+                if againstStoredBaselines && baseRun == nil {
+                    pending.append(noBaseline(series: series.value, head: measurement, headRun: headRun))
+                    continue
+                }
+                pending.append(measure(series: series.value, base: baseByKey[key], head: measurement, baseRun: baseRun, headRun: headRun))
             }
             for measurement in baseRun?.measurements ?? [] where !seen.contains(Self.key(measurement)) {
-                pending.append(measure(series: series.value, base: measurement, head: nil, headRun: headRun))
+                pending.append(measure(series: series.value, base: measurement, head: nil, baseRun: baseRun, headRun: headRun))
             }
         }
         // Benjamini-Hochberg across every metric whose test ran.
@@ -48,8 +69,15 @@ public struct Comparator: Sendable {
         let adjusted = BenjaminiHochberg.adjust(tested.map { pending[$0].result.pValue! })
         for (index, value) in zip(tested, adjusted) { pending[index].result.pValueAdjusted = value }
         let results = pending.map(decide)
-        return Comparison(base: baseSide, head: headSide, policyFiles: policies.files, results: results, failedRuns: failedRuns,
-                          notices: base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" })
+        var notices = base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" }
+        for (side, series) in [("base", unfingerprinted.base), ("head", unfingerprinted.head)] where !series.isEmpty {
+            notices.append("no fingerprint for the \(side) run\(series.count == 1 ? "" : "s") of \(series.joined(separator: ", ")): " +
+                           "machines cannot be checked; write one with `regress fingerprint --format json > fingerprint.json` where the benchmarks run")
+        }
+        var comparison = Comparison(base: baseSide, head: headSide, policyFiles: policies.files, results: results,
+                                    failedRuns: failedRuns, notices: notices)
+        comparison.incomparableRuns = incomparable
+        return comparison
     }
 
     private static func key(_ measurement: Measurement) -> String {
@@ -65,7 +93,7 @@ public struct Comparator: Sendable {
         let difference: Double?
     }
 
-    func measure(series: String, base: Measurement?, head: Measurement?, headRun: Run?) -> Pending {
+    func measure(series: String, base: Measurement?, head: Measurement?, baseRun: Run?, headRun: Run?) -> Pending {
         let reference = head ?? base!
         let id = "\(series)/\(reference.benchmark)/\(reference.metric)"
         let policy = policies.resolve(id)
@@ -96,6 +124,13 @@ public struct Comparator: Sendable {
         guard let head else { return settled(.missing, policy.onMissing) }
         if head.isFailed { return settled(.failed, policy.onFailedRun, note: headRun?.failure?.firstError) }
         guard let base else { return settled(.new, policy.onNew) }
+        if let b = baseRun?.fingerprint, let h = headRun?.fingerprint {
+            let differing = h.fingerprint.differences(from: b.fingerprint, on: policy.fingerprintMatch)
+            if !differing.isEmpty {
+                return settled(.incomparable, policy.onMismatch.severity,
+                               note: "different machines: \(differing.joined(separator: ", ")) differ")
+            }
+        }
         guard baseValue != nil, let headValue else { return settled(.new, policy.onNew, note: "the baseline run failed") }
 
         if baseSamples.count >= policy.minSamples, headSamples.count >= policy.minSamples {
@@ -112,6 +147,15 @@ public struct Comparator: Sendable {
             if result.pValue != nil { result.test = policy.test }
         }
         return Pending(result: result, policy: policy, settled: false, difference: headValue - baseValue!)
+    }
+
+    /// A head metric of a series that has no stored baseline for this machine.
+    func noBaseline(series: String, head: Measurement, headRun: Run?) -> Pending {
+        var pending = measure(series: series, base: nil, head: head, baseRun: nil, headRun: headRun)
+        guard pending.result.verdict == .new else { return pending }
+        pending.result.severity = pending.policy.onMissing
+        pending.result.note = "no stored baseline for this machine"
+        return pending
     }
 
     func decide(_ pending: Pending) -> MetricResult {

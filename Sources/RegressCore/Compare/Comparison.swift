@@ -83,6 +83,15 @@ public struct FailedRun: Equatable, Sendable {
     public let failure: RunFailure
 }
 
+/// A series whose base and head runs came from different machines.
+public struct IncomparableRun: Equatable, Sendable {
+    public let series: String
+    public let base: RunFingerprint
+    public let head: RunFingerprint
+    /// Every fingerprint field whose value differs, sorted.
+    public let differences: [String]
+}
+
 /// The outcome of comparing a head with a baseline.
 public struct Comparison: Sendable {
     public let base: ComparisonSide
@@ -92,7 +101,9 @@ public struct Comparison: Sendable {
     public let results: [MetricResult]
     /// Head runs whose records reported errors (all of them, or some).
     public let failedRuns: [FailedRun]
-    public let notices: [String]
+    /// Series not compared because their runs came from different machines.
+    public var incomparableRuns: [IncomparableRun] = []
+    public var notices: [String]
 
     /// How many reported results (severity not `ignore`) have each verdict.
     public var counts: [Verdict: Int] {

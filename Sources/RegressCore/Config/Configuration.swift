@@ -11,6 +11,10 @@ import RegressGit
 ///     format: csv                     # json | csv; default: from the file name
 ///     keys: [model, prompt_index]     # the fields that name a benchmark
 /// exclude: ["**/package.json"]
+/// fingerprint:                        # fields this machine's fingerprint declares besides the probed ones
+///   env: [RUNNER_LABEL]               # user.env.RUNNER_LABEL
+///   commands:
+///     compiler: "swift --version"     # user.compiler: the first line of the command's output
 /// ```
 public struct Configuration: Equatable, Sendable {
     public static let currentVersion = 1
@@ -28,11 +32,28 @@ public struct Configuration: Equatable, Sendable {
         }
     }
 
+    /// User-declared fingerprint fields: environment variables and command outputs.
+    public struct FingerprintFields: Equatable, Sendable {
+        public var environment: [String] = []
+        /// Field name → command line (split at spaces, run without a shell).
+        public var commands: [(String, String)] = []
+
+        public init(environment: [String] = [], commands: [(String, String)] = []) {
+            self.environment = environment
+            self.commands = commands
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.environment == rhs.environment && lhs.commands.map { $0.0 + "\u{0}" + $0.1 } == rhs.commands.map { $0.0 + "\u{0}" + $0.1 }
+        }
+    }
+
     /// Where these settings came from ("defaults" when no file exists).
     public var origin: String
     /// Explicit artifact entries; empty means the default discovery globs.
     public var artifacts: [ArtifactEntry]
     public var exclude: [Glob]
+    public var fingerprint = FingerprintFields()
 
     /// Files searched when `artifacts` is empty: JSON and CSV anywhere below a folder whose name
     /// starts with `bench` or `perf`, or is `results` or `reports`.
@@ -43,6 +64,7 @@ public struct Configuration: Equatable, Sendable {
     /// Files that are never artifacts: machine fingerprints and regress's own files.
     public static let alwaysExcluded: [Glob] = [
         try! Glob("**/fingerprint.json"),
+        try! Glob("**/*.fingerprint.json"),
         try! Glob("baselines/**"),
         try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
     ]
@@ -80,7 +102,7 @@ public struct Configuration: Equatable, Sendable {
         let root = try YAMLValue.parse(text, file: file)
         var configuration = Configuration(origin: file, artifacts: [], exclude: [])
         var version: Int?
-        for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude", "fingerprint"]) {
             switch key {
             case "version":
                 let number = try value.int()
@@ -93,11 +115,19 @@ public struct Configuration: Equatable, Sendable {
                 configuration.artifacts = try value.sequence().map(parseEntry)
             case "exclude":
                 configuration.exclude = try value.strings().map { try glob($0, at: value) }
+            case "fingerprint":
+                for (name, member) in try value.mapping(allowed: ["env", "commands"]) {
+                    if name == "env" {
+                        configuration.fingerprint.environment = try member.strings()
+                    } else {
+                        configuration.fingerprint.commands = try member.mapping(allowed: nil).map { ($0.0, try $0.1.string()) }
+                    }
+                }
             default:
                 break
             }
         }
-        if version == nil, !configuration.artifacts.isEmpty || !configuration.exclude.isEmpty {
+        if version == nil, configuration != Configuration(origin: file, artifacts: [], exclude: []) {
             throw root.error("add `version: 1` so that later versions of regress read this file the same way")
         }
         return configuration

@@ -27,8 +27,8 @@ struct YAMLValue {
         YAMLValue(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file)
     }
 
-    /// The members of a mapping, in file order; a key outside `allowed` is an error naming it.
-    func mapping(allowed: [String]) throws -> [(String, YAMLValue)] {
+    /// The members of a mapping, in file order; a key outside `allowed` (when given) is an error naming it.
+    func mapping(allowed: [String]?) throws -> [(String, YAMLValue)] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values") }
         var seen: Set<String> = []
         var members: [(String, YAMLValue)] = []
@@ -36,7 +36,7 @@ struct YAMLValue {
             guard case .scalar(let scalar) = keyNode else { throw error("keys must be plain words") }
             let key = scalar.string
             let member = child(value, key: key)
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 throw ConfigurationError(file: file, line: keyNode.mark?.line, keyPath: member.path,
                                          message: "unknown key; expected one of: \(allowed.joined(separator: ", "))")
             }

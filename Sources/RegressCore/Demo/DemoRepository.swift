@@ -11,7 +11,8 @@ import RegressGit
 /// 4. a kernel change that slows `torch_compile` by about 27% (a regression), committed together with
 ///    a prompt-suite run whose server was down: every value 0 and the `error` column filled (a failed run).
 ///
-/// Commit ids are the same on every machine: contents, author and dates are fixed.
+/// The runs carry the fingerprint of one fixed runner (`bench/fingerprint.json`). Commit ids are the
+/// same on every machine: contents, author and dates are fixed.
 public enum DemoRepository {
     struct Step {
         let message: String
@@ -48,11 +49,20 @@ public enum DemoRepository {
         ("eager", 3.812, 0.0), ("jit", 3.782, 0.0988), ("torch_compile", 4.103, 12.94), ("onnx", 0.6929, 0.1313),
     ]
 
+    /// The machine every demo run "ran" on, committed as `bench/fingerprint.json`.
+    static let runner = Fingerprint(fields: [
+        "cpu.architecture": "x86_64", "cpu.model": "AMD EPYC 7B13 64-Core Processor", "cpu.vendor": "AuthenticAMD",
+        "cpu.logical_cores": "16", "cpu.physical_cores": "8", "memory.total_gb": "64",
+        "gpu.models": "NVIDIA L4", "gpu.count": "1", "gpu.memory": "23034 MiB", "gpu.driver": "550.54.15",
+        "os.name": "Ubuntu", "os.version": "22.04", "os.kernel": "6.5.0-1020-gcp", "user.env.RUNNER_LABEL": "gpu-l4",
+    ])
+
     /// Builds the repository in `folder` (created if needed) and returns it.
     public static func build(at folder: String) throws -> Repository {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let repository = try Repository.create(at: folder)
         var random = SplitMix(seed: 20251001)
+        try write(runner.json, to: folder + "/bench/fingerprint.json")
         for step in steps {
             let stamp = String(format: "202510%02d-0930%02d", step.day, step.day * 7)
             let csv = promptSuiteCSV(step, stamp: stamp, random: &random)

@@ -5,6 +5,8 @@ public struct ArtifactContents: Sendable {
     public var measurements: [Measurement] = []
     public var skipped: [String: Int] = [:]
     public var failure: RunFailure?
+    /// Machine facts the artifact itself carries (a harness's context or machine info).
+    public var fingerprint: Fingerprint?
 
     /// Accumulates samples per benchmark and metric, in the order they were first seen.
     struct Collector {

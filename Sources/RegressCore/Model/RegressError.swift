@@ -6,6 +6,10 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
     case unreadableFile(path: String)
     case noArtifacts(base: String, head: String, configuration: String)
     case cannotWriteOutput(path: String, reason: String)
+    case noFingerprint(path: String, revision: String)
+    case baselineFolderOutsideRepository(String)
+    case noBaselineToAcceptInto(series: String, fingerprint: String)
+    case nothingMatches(pattern: String)
 
     public var errorDescription: String? {
         switch self {
@@ -16,6 +20,15 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
                 "add an `artifacts:` entry with a `path:` glob to regress.yml"
         case .cannotWriteOutput(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .noFingerprint(let path, let revision):
+            return "\(path) at \(revision) has no fingerprint: pass --fingerprint FILE, or record from the working tree " +
+                "on the machine that ran the benchmarks"
+        case .baselineFolderOutsideRepository(let folder):
+            return "--baselines \(folder): name a folder inside the repository, relative to its root (like `baselines`)"
+        case .noBaselineToAcceptInto(let series, let fingerprint):
+            return "no stored baseline of \(series) for fingerprint \(fingerprint): run `regress baseline record` first"
+        case .nothingMatches(let pattern):
+            return "no metric matches '\(pattern)': `regress baseline show` and the JSON report list metric ids (series/benchmark/metric)"
         }
     }
 }

@@ -11,15 +11,18 @@ public struct Run: Sendable {
     public var failure: RunFailure?
     /// Older artifacts of the same series in the same source (by the timestamp in their path).
     public var earlierPaths: [String] = []
+    /// The machine the run came from, where known.
+    public var fingerprint: RunFingerprint?
 
     public init(series: SeriesKey, path: String, format: ArtifactFormat, measurements: [Measurement],
-                skipped: [String: Int] = [:], failure: RunFailure? = nil) {
+                skipped: [String: Int] = [:], failure: RunFailure? = nil, fingerprint: RunFingerprint? = nil) {
         self.series = series
         self.path = path
         self.format = format
         self.measurements = measurements
         self.skipped = skipped
         self.failure = failure
+        self.fingerprint = fingerprint
     }
 
     /// True when every record of the run failed: the run produced no measurement at all.

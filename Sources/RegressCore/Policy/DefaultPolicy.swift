@@ -39,6 +39,12 @@ public enum DefaultPolicy {
           # measurement is too noisy to decide. `none` switches the check off.
           noise:
             max_cv: none
+          # Runs are compared only when their fingerprints (the machines they ran on) agree on these
+          # fields; otherwise the metric is incomparable, and `on_mismatch` says what that does:
+          # skip (not reported), warn (reported, exit 0) or fail (exit 1).
+          fingerprint:
+            match: [cpu.model, cpu.logical_cores, memory.total_gb, gpu.models, os.name]
+            on_mismatch: fail
 
         # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
         # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,

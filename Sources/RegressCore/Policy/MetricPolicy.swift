@@ -3,6 +3,19 @@ public enum Severity: String, Sendable, CaseIterable {
     case fail, warn, ignore
 }
 
+/// What a comparison of runs whose fingerprints differ does.
+public enum MismatchAction: String, Sendable, CaseIterable {
+    case skip, warn, fail
+
+    var severity: Severity {
+        switch self {
+        case .skip: return .ignore
+        case .warn: return .warn
+        case .fail: return .fail
+        }
+    }
+}
+
 /// The significance test a policy runs when both sides have enough samples.
 public enum StatisticalTest: String, Sendable, CaseIterable {
     case mannWhitney = "mann-whitney"
@@ -42,6 +55,10 @@ public struct MetricPolicy: Equatable, Sendable {
     public var onNew: Severity = .ignore
     public var onFailedRun: Severity = .warn
     public var maxCV: Double?
+    /// Fingerprint fields that must be equal for two runs to be compared.
+    public var fingerprintMatch: [String] = Fingerprint.identityFields
+    /// What runs from different machines do: skip (not reported), warn, or fail the check.
+    public var onMismatch: MismatchAction = .fail
     public var reason: String?
     /// `YYYY-MM-DD`: after it, the rule still applies but the report says it has expired.
     public var expires: String?

@@ -39,6 +39,8 @@ public struct PolicyExplanation: Equatable, Sendable {
             ("on_new", policy.onNew.rawValue),
             ("on_failed_run", policy.onFailedRun.rawValue),
             ("noise.max_cv", percent(policy.maxCV)),
+            ("fingerprint.match", policy.fingerprintMatch.joined(separator: ", ")),
+            ("fingerprint.on_mismatch", policy.onMismatch.rawValue),
             ("reason", policy.reason ?? "none"),
             ("expires", policy.expires ?? "never"),
         ]

@@ -15,11 +15,13 @@ struct PolicyFields: Equatable, Sendable {
     var onNew: Severity?
     var onFailedRun: Severity?
     var maxCV: Double??
+    var fingerprintMatch: [String]?
+    var onMismatch: MismatchAction?
     var reason: String?
     var expires: String?
 
     static let keys = ["direction", "tolerance", "test", "alpha", "min_samples", "aggregate", "severity",
-                       "on_missing", "on_new", "on_failed_run", "noise", "reason", "expires"]
+                       "on_missing", "on_new", "on_failed_run", "noise", "fingerprint", "reason", "expires"]
 
     /// Sets every field this block names, and records where it came from.
     func apply(to policy: inout MetricPolicy, origin: RuleOrigin) {
@@ -40,6 +42,8 @@ struct PolicyFields: Equatable, Sendable {
         set(onNew, \.onNew, "on_new")
         set(onFailedRun, \.onFailedRun, "on_failed_run")
         set(maxCV, \.maxCV, "noise.max_cv")
+        set(fingerprintMatch, \.fingerprintMatch, "fingerprint.match")
+        set(onMismatch, \.onMismatch, "fingerprint.on_mismatch")
         set(reason.map(Optional.some), \.reason, "reason")
         set(expires.map(Optional.some), \.expires, "expires")
     }
@@ -93,6 +97,18 @@ struct PolicyFields: Equatable, Sendable {
             case "noise":
                 for (_, bound) in try member.mapping(allowed: ["max_cv"]) {
                     fields.maxCV = .some(try bound.isNone ? nil : bound.percentage())
+                }
+            case "fingerprint":
+                for (name, field) in try member.mapping(allowed: ["match", "on_mismatch"]) {
+                    if name == "match" {
+                        fields.fingerprintMatch = try field.strings()
+                    } else {
+                        let text = try field.string()
+                        guard let action = MismatchAction(rawValue: text) else {
+                            throw field.error("unknown value '\(text)'; expected skip, warn or fail")
+                        }
+                        fields.onMismatch = action
+                    }
                 }
             case "reason": fields.reason = try member.string()
             case "expires": fields.expires = try member.date()

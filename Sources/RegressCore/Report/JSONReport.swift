@@ -58,6 +58,20 @@ public enum JSONReport {
                     ("first_error", .string(run.failure.firstError)),
                 ])
             })),
+            ("incomparable_runs", .array(comparison.incomparableRuns.map { run in
+                .object([
+                    ("series", .string(run.series)),
+                    ("base", .object([("fingerprint", .string(run.base.fingerprint.id)), ("from", .string(run.base.origin))])),
+                    ("head", .object([("fingerprint", .string(run.head.fingerprint.id)), ("from", .string(run.head.origin))])),
+                    ("differences", .array(run.differences.map { field in
+                        .object([
+                            ("field", .string(field)),
+                            ("base", run.base.fingerprint.fields[field].map { .string($0) } ?? .null),
+                            ("head", run.head.fingerprint.fields[field].map { .string($0) } ?? .null),
+                        ])
+                    })),
+                ])
+            })),
             ("notices", .array(comparison.notices.map { .string($0) })),
         ])
     }

@@ -61,6 +61,25 @@ public enum MarkdownReport {
                 lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run)))
             }
         }
+        let incomparable = comparison.incomparableRuns.filter { run in
+            comparison.results.contains { $0.series == run.series && $0.verdict == .incomparable && $0.isReported }
+        }
+        if !incomparable.isEmpty {
+            lines.append("")
+            lines.append("**Incomparable runs**: they come from different machines, so their metrics are not compared.")
+            for run in incomparable {
+                lines.append("")
+                lines.append("- " + MarkdownText.escape(ReportWording.incomparableLine(run)))
+                let body = ReportWording.fingerprintDiff(run).map(MarkdownText.codeLine).joined(separator: "\n")
+                let fence = MarkdownText.fence(for: body)
+                lines.append("")
+                lines.append(fence + "diff")
+                lines.append(body)
+                lines.append(fence)
+            }
+            lines.append("")
+            lines.append(ReportWording.comparableAdvice)
+        }
         for verdict in [Verdict.new, .missing] {
             let groups = ReportWording.appearances(comparison, verdict)
             guard !groups.isEmpty else { continue }

@@ -94,6 +94,23 @@ enum ReportWording {
         "\(rule) expired on \(expires) and still applies: renew it with a reason, or remove it"
     }
 
+    static func incomparableLine(_ run: IncomparableRun) -> String {
+        "\(run.series): base from \(run.base.origin) (fingerprint \(run.base.fingerprint.id)), " +
+            "head from \(run.head.origin) (fingerprint \(run.head.fingerprint.id))"
+    }
+
+    /// `- field: base value` and `+ field: head value` for every field that differs.
+    static func fingerprintDiff(_ run: IncomparableRun) -> [String] {
+        run.differences.flatMap { field in
+            [run.base.fingerprint.fields[field].map { "- \(field): \($0)" },
+             run.head.fingerprint.fields[field].map { "+ \(field): \($0)" }].compactMap { $0 }
+        }
+    }
+
+    static let comparableAdvice = "To get a comparable baseline, run the base revision's benchmarks on the head's machine " +
+        "(or `regress baseline record` there and use `regress check`), or run both sides on one class of runner. " +
+        "A policy's `fingerprint.match` names the fields that must agree."
+
     static func truncated(_ text: String, _ limit: Int) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"

@@ -20,6 +20,10 @@ public enum TextReport {
         for run in comparison.failedRuns {
             lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run))"))
         }
+        for run in comparison.incomparableRuns {
+            lines.append(MarkdownText.codeLine("incomparable \(ReportWording.incomparableLine(run))"))
+            for line in ReportWording.fingerprintDiff(run) { lines.append("  " + MarkdownText.codeLine(line)) }
+        }
         for (rule, expires) in comparison.expiredRules { lines.append("expired rule \(ReportWording.expiredLine(rule, expires))") }
         for notice in comparison.notices { lines.append("notice: \(MarkdownText.codeLine(notice))") }
         return lines.joined(separator: "\n") + "\n"

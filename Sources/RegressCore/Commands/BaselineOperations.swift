@@ -1,0 +1,195 @@
+import Foundation
+import RegressGit
+
+/// What `baseline record`, `baseline accept` and `check` share: the runs of the working tree (or a
+/// revision) with their fingerprints, and the baselines folder.
+struct BaselineContext {
+    let repository: Repository
+    let source: ArtifactSource
+    let configuration: Configuration
+    let runs: LoadedRuns
+    let folder: String
+
+    init(repositoryPath: String, revision: String?, folder: String, fingerprintFile: String?,
+         thisMachine: @escaping @Sendable (Configuration) -> Fingerprint) throws {
+        guard !folder.hasPrefix("/"), !folder.split(separator: "/").contains("..") else {
+            throw RegressError.baselineFolderOutsideRepository(folder)
+        }
+        repository = try Repository(discoveringFrom: repositoryPath)
+        source = try HeadSide.source(repository: repository, revision: revision)
+        let configuration = try Configuration.load(from: source)
+        self.configuration = configuration
+        let locator = FingerprintLocator(explicit: try CompareOperation.explicitFingerprint(fingerprintFile),
+                                         thisMachine: { thisMachine(configuration) }, everyWorkingTreeRun: true)
+        var runs = try RunLoader.load(source, configuration: configuration)
+        runs.runs = try locator.attach(to: runs.runs, from: source)
+        self.runs = runs
+        self.folder = folder
+    }
+
+    /// The commit the runs belong to, and the day they are dated: the commit's for a revision, today
+    /// (on the working tree's HEAD) for the working tree.
+    func provenance(today: String) -> (commit: String?, date: String) {
+        guard let commit = source.commit else { return (nil, today) }
+        if source is WorkingTreeSource { return (commit.id.hex, today) }
+        return (commit.id.hex, CompareOperation.civilDate(daysSince1970: Int(commit.time / 86_400)))
+    }
+
+    func fingerprint(of run: Run) throws -> Fingerprint {
+        guard let found = run.fingerprint else { throw RegressError.noFingerprint(path: run.path, revision: source.label) }
+        return found.fingerprint
+    }
+
+    var root: String {
+        get throws {
+            guard let root = repository.workingDirectory else { throw GitError.bareRepository(path: repository.gitDirectory) }
+            return root
+        }
+    }
+}
+
+/// `regress baseline record`: writes or updates the stored baselines of the runs' fingerprint.
+public struct BaselineRecordOperation: Sendable {
+    public var repositoryPath: String
+    public var revision: String?
+    public var folder: String
+    public var fingerprintFile: String?
+    public var today: String
+    public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
+
+    public init(repositoryPath: String, revision: String? = nil, folder: String = "baselines", fingerprintFile: String? = nil,
+                today: String = CompareOperation.currentDate()) {
+        self.repositoryPath = repositoryPath
+        self.revision = revision
+        self.folder = folder
+        self.fingerprintFile = fingerprintFile
+        self.today = today
+    }
+
+    /// One line per file written, and one per run left out.
+    public func run() throws -> [String] {
+        let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
+                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+        let root = try context.root
+        let store = BaselineStore(folder: folder)
+        let existing = (try? store.load(from: WorkingTreeSource(repository: context.repository))) ?? []
+        let (commit, date) = context.provenance(today: today)
+        var lines: [String] = []
+        for run in context.runs.runs {
+            if run.isFailed {
+                lines.append("left out \(run.path): every record failed (\(ReportWording.truncated(run.failure!.firstError, 100)))")
+                continue
+            }
+            let fingerprint = try context.fingerprint(of: run)
+            var file = BaselineFile(run: run, fingerprint: fingerprint, commit: commit, date: date)
+            if let old = existing.first(where: { $0.file.series == file.series && $0.file.fingerprint.id == fingerprint.id }) {
+                file.accepted = old.file.accepted
+            }
+            let path = try store.write(file, root: root)
+            lines.append("wrote \(path): \(file.entries.count) metric\(file.entries.count == 1 ? "" : "s") of \(run.path)")
+        }
+        if context.runs.runs.isEmpty {
+            throw RegressError.noArtifacts(base: context.source.label, head: context.source.label, configuration: context.configuration.origin)
+        }
+        return lines
+    }
+}
+
+/// `regress baseline accept`: takes the current values of the matching metrics into the stored
+/// baseline of their fingerprint, and records the reason and date in the file.
+public struct BaselineAcceptOperation: Sendable {
+    public var repositoryPath: String
+    public var pattern: String
+    public var reason: String
+    public var revision: String?
+    public var folder: String
+    public var fingerprintFile: String?
+    public var today: String
+    public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
+
+    public init(repositoryPath: String, pattern: String, reason: String, revision: String? = nil, folder: String = "baselines",
+                fingerprintFile: String? = nil, today: String = CompareOperation.currentDate()) {
+        self.repositoryPath = repositoryPath
+        self.pattern = pattern
+        self.reason = reason
+        self.revision = revision
+        self.folder = folder
+        self.fingerprintFile = fingerprintFile
+        self.today = today
+    }
+
+    public func run() throws -> [String] {
+        let glob = try Glob(pattern)
+        let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
+                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+        let root = try context.root
+        let store = BaselineStore(folder: folder)
+        let existing = try store.load(from: WorkingTreeSource(repository: context.repository))
+        let (commit, date) = context.provenance(today: today)
+        var lines: [String] = []
+        for run in context.runs.runs {
+            let matching = run.measurements.filter { !$0.samples.isEmpty && glob.matches("\(run.series.value)/\($0.benchmark)/\($0.metric)") }
+            guard !matching.isEmpty else { continue }
+            let fingerprint = try context.fingerprint(of: run)
+            guard var file = existing.first(where: { $0.file.series == run.series.value && $0.file.fingerprint.id == fingerprint.id })?.file else {
+                throw RegressError.noBaselineToAcceptInto(series: run.series.value, fingerprint: fingerprint.id)
+            }
+            file.replace(with: matching, commit: commit, date: date)
+            let ids = matching.map { "\(run.series.value)/\($0.benchmark)/\($0.metric)" }
+            file.accepted.append(.init(pattern: pattern, metrics: ids, reason: reason, date: today, commit: commit))
+            let path = try store.write(file, root: root)
+            lines.append("accepted \(matching.count) metric\(matching.count == 1 ? "" : "s") into \(path): \(reason)")
+        }
+        guard !lines.isEmpty else { throw RegressError.nothingMatches(pattern: pattern) }
+        return lines
+    }
+}
+
+/// `regress baseline show`: what is stored, per fingerprint.
+public struct BaselineShowOperation: Sendable {
+    public var repositoryPath: String
+    public var pattern: String?
+    public var folder: String
+    /// Read the folder from this revision instead of the working tree.
+    public var revision: String?
+
+    public init(repositoryPath: String, pattern: String? = nil, folder: String = "baselines", revision: String? = nil) {
+        self.repositoryPath = repositoryPath
+        self.pattern = pattern
+        self.folder = folder
+        self.revision = revision
+    }
+
+    public func run() throws -> String {
+        let glob = try pattern.map { try Glob($0) }
+        let repository = try Repository(discoveringFrom: repositoryPath)
+        let source = try HeadSide.source(repository: repository, revision: revision)
+        let stored = try BaselineStore(folder: folder).load(from: source)
+        var byFingerprint: [String: [BaselineStore.Stored]] = [:]
+        for item in stored { byFingerprint[item.file.fingerprint.id, default: []].append(item) }
+        var out = ""
+        for id in byFingerprint.keys.sorted() {
+            let items = byFingerprint[id]!.sorted { $0.file.series < $1.file.series }
+            let fields = items[0].file.fingerprint.fields
+            let described = Fingerprint.identityFields.compactMap { name in fields[name].map { "\(name)=\($0)" } }
+            var block = "fingerprint \(id): \(described.joined(separator: ", "))\n"
+            var any = false
+            for item in items {
+                let entries = item.file.entries.filter { glob?.matches("\(item.file.series)/\($0.benchmark)/\($0.metric)") ?? true }
+                guard !entries.isEmpty else { continue }
+                any = true
+                block += "  \(item.file.series) (\(item.path), recorded \(item.file.date)" +
+                    (item.file.sourceCommit.map { " at \(String($0.prefix(7)))" } ?? "") + ")\n"
+                for entry in entries {
+                    let name = entry.benchmark.isEmpty ? entry.metric : "\(entry.benchmark) \(entry.metric)"
+                    block += "    \(name): median \(NumberFormat.value(entry.summary.median, unit: entry.unit)), n=\(entry.summary.n)\n"
+                }
+                for acceptance in item.file.accepted {
+                    block += "    accepted \(acceptance.date): \(acceptance.metrics.count) metric(s) matching \(acceptance.pattern): \(acceptance.reason)\n"
+                }
+            }
+            if any { out += block }
+        }
+        return out.isEmpty ? "no stored baselines in \(folder)/ of \(source.label)\(pattern.map { " match \($0)" } ?? "")\n" : out
+    }
+}

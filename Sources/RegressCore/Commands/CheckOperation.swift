@@ -1,0 +1,78 @@
+import Foundation
+import RegressGit
+
+/// `regress check`: the working tree (or a revision) against the stored baselines of its machine,
+/// under the policies, with the same report and exit codes as `compare`.
+public struct CheckOperation: Sendable {
+    public var repositoryPath: String
+    /// The head revision; nil means the working tree.
+    public var revision: String?
+    public var folder: String
+    /// Read the baselines folder from this revision (`origin/main`) through libgit2, without a checkout.
+    public var baselinesRevision: String?
+    public var policyFiles: [String]
+    public var fingerprintFile: String?
+    public var today: String
+    public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
+
+    public init(repositoryPath: String, revision: String? = nil, folder: String = "baselines", baselinesRevision: String? = nil,
+                policyFiles: [String] = [], fingerprintFile: String? = nil, today: String = CompareOperation.currentDate()) {
+        self.repositoryPath = repositoryPath
+        self.revision = revision
+        self.folder = folder
+        self.baselinesRevision = baselinesRevision
+        self.policyFiles = policyFiles
+        self.fingerprintFile = fingerprintFile
+        self.today = today
+    }
+
+    public func run() throws -> Comparison {
+        let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
+                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+        let policies = try PolicySet.load(explicitFiles: policyFiles, source: context.source)
+        let baselineSource: ArtifactSource = try baselinesRevision.map { try CommitSource(repository: context.repository, revision: $0) }
+            ?? (context.repository.isBare ? context.source : WorkingTreeSource(repository: context.repository))
+        let stored = try BaselineStore(folder: folder).load(from: baselineSource)
+        if context.runs.runs.isEmpty {
+            throw RegressError.noArtifacts(base: "\(folder)/", head: context.source.label, configuration: context.configuration.origin)
+        }
+        var chosen: [Run] = []
+        var notices: [String] = []
+        let headIDs = Set(context.runs.runs.compactMap { $0.fingerprint?.fingerprint.id })
+        for run in context.runs.runs {
+            let candidates = stored.filter { $0.file.series == run.series.value }
+            guard let head = run.fingerprint?.fingerprint, !candidates.isEmpty else {
+                if candidates.isEmpty {
+                    notices.append("no stored baseline of \(run.series.value) for fingerprint \(run.fingerprint?.fingerprint.id ?? "none"): " +
+                                   "record one on this machine with `regress baseline record`")
+                }
+                continue
+            }
+            let policy = policies.resolve("\(run.series.value)/\(run.measurements.first?.benchmark ?? "")/\(run.measurements.first?.metric ?? "")")
+            // The same machine; else one equal on the fields that decide; else the nearest, which the
+            // comparison then reports as incomparable.
+            let best = candidates.first { $0.file.fingerprint.id == head.id }
+                ?? candidates.first { head.differences(from: $0.file.fingerprint, on: policy.fingerprintMatch).isEmpty }
+                ?? candidates.min { a, b in
+                    (head.differences(from: a.file.fingerprint, on: policy.fingerprintMatch).count, a.path)
+                        < (head.differences(from: b.file.fingerprint, on: policy.fingerprintMatch).count, b.path)
+                }!
+            chosen.append(best.file.run(path: best.path))
+        }
+        // Baselines of this machine whose series the head no longer has: their metrics are missing.
+        for item in stored where headIDs.contains(item.file.fingerprint.id) && !context.runs.runs.contains(where: { $0.series.value == item.file.series }) {
+            chosen.append(item.file.run(path: item.path))
+        }
+        var comparator = Comparator(policies: policies, today: today)
+        comparator.againstStoredBaselines = true
+        let label = baselinesRevision.map { revision in
+            "\(folder)/ at \(revision)" + ((baselineSource.commit?.id.short).map { " (\($0))" } ?? "")
+        } ?? "\(folder)/"
+        var comparison = comparator.compare(
+            base: LoadedRuns(runs: chosen, notices: []), head: context.runs,
+            baseSide: ComparisonSide(label: label, commit: baselinesRevision == nil ? nil : baselineSource.commit),
+            headSide: ComparisonSide(label: context.source.label, commit: context.source.commit))
+        comparison.notices = notices + comparison.notices.filter { !$0.hasPrefix("no fingerprint for the base") }
+        return comparison
+    }
+}

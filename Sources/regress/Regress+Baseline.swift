@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import RegressCore
+
+extension Regress {
+    struct Baseline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record, accept and show the stored baselines in baselines/, one file per series and machine.",
+            subcommands: [Record.self, Accept.self, Show.self]
+        )
+    }
+}
+
+/// Options every baseline command shares.
+struct BaselineOptions: ParsableArguments {
+    @Option(name: .long, help: "The baselines folder, relative to the repository root.")
+    var baselines: String = "baselines"
+
+    @Option(name: .long, help: "Any folder inside the repository.")
+    var repo: String = "."
+}
+
+extension Regress.Baseline {
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write or update the baselines of this machine's fingerprint from the working tree (or a commit)."
+        )
+
+        @Option(name: .long, help: "Record the artifacts of this commit instead of the working tree (they need a fingerprint).")
+        var rev: String?
+
+        @Option(name: .long, help: "The fingerprint of runs that carry none.")
+        var fingerprint: String?
+
+        @OptionGroup var options: BaselineOptions
+
+        func run() throws {
+            running {
+                let lines = try BaselineRecordOperation(repositoryPath: options.repo, revision: rev, folder: options.baselines,
+                                                        fingerprintFile: fingerprint).run()
+                try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
+                Foundation.exit(0)
+            }
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take the current values of the matching metrics into the stored baseline, with a reason.",
+            discussion: "The reason and the date are written into the baseline file, so that review and `git log -p baselines/` show them."
+        )
+
+        @Argument(help: "A glob over series/benchmark/metric.")
+        var metrics: String
+
+        @Option(name: .long, help: "Why this change is accepted.")
+        var reason: String
+
+        @Option(name: .long, help: "Accept the values of this commit instead of the working tree.")
+        var rev: String?
+
+        @Option(name: .long, help: "The fingerprint of runs that carry none.")
+        var fingerprint: String?
+
+        @OptionGroup var options: BaselineOptions
+
+        func run() throws {
+            running {
+                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
+                let lines = try BaselineAcceptOperation(repositoryPath: options.repo, pattern: metrics, reason: reason, revision: rev,
+                                                        folder: options.baselines, fingerprintFile: fingerprint).run()
+                try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
+                Foundation.exit(0)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List what is stored, per fingerprint.")
+
+        @Argument(help: "Only metrics whose series/benchmark/metric matches this glob.")
+        var metrics: String?
+
+        @Option(name: .customLong("baselines-rev"), help: "Read the baselines folder from this revision.")
+        var baselinesRev: String?
+
+        @OptionGroup var options: BaselineOptions
+
+        func run() throws {
+            running {
+                let text = try BaselineShowOperation(repositoryPath: options.repo, pattern: metrics, folder: options.baselines,
+                                                     revision: baselinesRev).run()
+                try writeReport(text, to: nil)
+                Foundation.exit(0)
+            }
+        }
+    }
+}

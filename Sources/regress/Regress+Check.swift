@@ -1,0 +1,41 @@
+import ArgumentParser
+import RegressCore
+
+extension Regress {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the working tree's runs with the stored baselines of this machine.",
+            discussion: """
+                The report, JSON and exit codes are those of `compare`. --baselines-rev origin/main reads the \
+                baselines from that commit through libgit2, so a pull request is checked against main's \
+                baselines without a checkout. A series with no baseline for this machine is reported with how \
+                to record one; whether that fails is the policy's on_missing.
+                """
+        )
+
+        @Option(name: .long, help: "Check the artifacts of this revision instead of the working tree.")
+        var rev: String?
+
+        @Option(name: .customLong("baselines-rev"), help: "Read the baselines folder from this revision.")
+        var baselinesRev: String?
+
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        var policy: [String] = []
+
+        @Option(name: .long, help: "The fingerprint of runs that carry none.")
+        var fingerprint: String?
+
+        @OptionGroup var options: BaselineOptions
+
+        @OptionGroup var report: ReportOptions
+
+        func run() throws {
+            running {
+                let comparison = try CheckOperation(repositoryPath: options.repo, revision: rev, folder: options.baselines,
+                                                    baselinesRevision: baselinesRev, policyFiles: policy,
+                                                    fingerprintFile: fingerprint).run()
+                report.emit(comparison)
+            }
+        }
+    }
+}
