@@ -73,3 +73,43 @@ struct NoiseCommandTests {
         #expect(usage.stderr.hasPrefix("Error: Unknown option '--no-such-option'"))
     }
 }
+
+struct BaselineCommandTests {
+    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
+        try Shell.capture(CompareCommandTests.binary, arguments, in: folder)
+    }
+
+    @Test func recordCheckAcceptAndShowEndToEnd() throws {
+        let fixture = try FixtureRepository()
+        let steady = [10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.03]
+        func csv(_ factor: Double) -> String { "case,latency_ms\n" + steady.map { "a,\($0 * factor)" }.joined(separator: "\n") + "\n" }
+        try fixture.write("bench/r.csv", csv(1))
+        let record = try regress(["baseline", "record"], in: fixture.path)
+        #expect(record.status == 0)
+        #expect(record.stdout.hasPrefix("wrote baselines/bench__r.csv-"))
+        #expect(try regress(["check"], in: fixture.path).status == 0)
+        try fixture.write("bench/r.csv", csv(1.2))
+        let failing = try regress(["check", "--format", "text"], in: fixture.path)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.hasPrefix("regress: regression — 1 regression\nbase: baselines/\n"))
+        let accept = try regress(["baseline", "accept", "**/latency_ms", "--reason", "slower allocator, accepted"], in: fixture.path)
+        #expect(accept.status == 0)
+        #expect(try regress(["check"], in: fixture.path).status == 0)
+        let show = try regress(["baseline", "show"], in: fixture.path)
+        #expect(show.stdout.contains("    a latency_ms: median 12.01 ms, n=8\n"))
+        #expect(show.stdout.contains(": 1 metric(s) matching **/latency_ms: slower allocator, accepted\n"))
+        let noReason = try regress(["baseline", "accept", "**", "--reason", " "], in: fixture.path)
+        #expect(noReason.status == 2)
+    }
+
+    @Test func fingerprintPrintsJSONWithAnId() throws {
+        let folder = try TemporaryFolder.make(prefix: "fp")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try regress(["fingerprint", "--format", "json"], in: folder)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("\"regress_fingerprint\": 1"))
+        #expect(output.stdout.contains("\"cpu.logical_cores\": "))
+        let again = try regress(["fingerprint", "--format", "json"], in: folder)
+        #expect(again.stdout == output.stdout)
+    }
+}
