@@ -78,7 +78,7 @@ struct CompareCommandTests {
         try fixture.write("regress.yml", "version: 1\nartifacts:\n  - path: bench/*.csv\n    keyz: [model]\n")
         let output = try regress(["compare"], in: fixture.path)
         #expect(output.status == 2)
-        #expect(output.stderr == "error: regress.yml:4: artifacts[0].keyz: unknown key; expected one of: path, format, keys\n")
+        #expect(output.stderr == "error: regress.yml:4: artifacts[0].keyz: unknown key; expected one of: path, format, keys, direction\n")
     }
 
     @Test func theDemoPrintsItsReportAndExitsZero() throws {

@@ -30,12 +30,12 @@ struct ConfigurationTests {
 
     @Test(arguments: [
         ("version: 1\nartifact:\n  - path: x\n", "regress.yml:2: artifact: unknown key; expected one of: version, artifacts, exclude, fingerprint"),
-        ("version: 1\nartifacts:\n  - path: x\n    key: [a]\n", "regress.yml:4: artifacts[0].key: unknown key; expected one of: path, format, keys"),
+        ("version: 1\nartifacts:\n  - path: x\n    key: [a]\n", "regress.yml:4: artifacts[0].key: unknown key; expected one of: path, format, keys, direction"),
         ("version: 2\n", "regress.yml:1: version: version 2 is newer than this regress understands (1): upgrade regress"),
         ("version: one\n", "regress.yml:1: version: expected a whole number"),
         ("version: 1\nartifacts:\n  - format: csv\n", "regress.yml:3: artifacts[0]: each artifacts entry needs a `path:` glob"),
         ("version: 1\nartifacts:\n  - path: \"a/**b\"\n", "regress.yml:3: artifacts[0].path: invalid glob 'a/**b': '**' must be a whole path segment, as in 'a/**/b'"),
-        ("version: 1\nartifacts:\n  - path: x\n    format: xml\n", "regress.yml:4: artifacts[0].format: unknown format 'xml'; expected one of: json, csv"),
+        ("version: 1\nartifacts:\n  - path: x\n    format: xml\n", "regress.yml:4: artifacts[0].format: unknown format 'xml'; expected one of: json, csv, markdown, google-benchmark, pytest-benchmark, hyperfine, criterion, go-bench, package-benchmark, asv, jmh, custom-benchmark"),
         ("artifacts:\n  - path: x\n", "regress.yml:1: add `version: 1` so that later versions of regress read this file the same way"),
         ("version: 1\nartifacts: [\n", "regress.yml:3: not valid YAML: did not find expected node content"),
     ])

@@ -10,16 +10,16 @@ struct CorpusTests {
         try ArtifactReader.read(try Corpus.bytes(path), path: path).1
     }
 
-    @Test func gemma3ParameterSweepIsKeyedByConfigName() throws {
+    @Test func gemma3ParameterSweepIsKeyedByItsParameters() throws {
         let contents = try read("outputs/reports/gemma3/gemma3_param_tuning.csv")
         let tokens = contents.measurements.filter { $0.metric == "tokens_s" }
         #expect(tokens.count == 36)
         let first = try #require(tokens.first)
-        #expect(first.benchmark == "g999_c1024_t0.2")
+        #expect(first.benchmark == "num_gpu=999, num_ctx=1024, temperature=0.2")
         #expect(first.samples == [101.4449506143006])
         #expect(first.unit == "tokens/s")
         #expect(first.direction == .higherIsBetter)
-        let ttft = try #require(contents.measurements.first { $0.benchmark == "g999_c1024_t0.2" && $0.metric == "ttft_s" })
+        let ttft = try #require(contents.measurements.first { $0.benchmark == "num_gpu=999, num_ctx=1024, temperature=0.2" && $0.metric == "ttft_s" })
         #expect(ttft.samples == [2.5176155999999996])
         #expect(ttft.direction == .lowerIsBetter)
         #expect(contents.failure == nil)

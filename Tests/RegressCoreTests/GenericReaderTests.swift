@@ -101,10 +101,12 @@ struct GenericReaderTests {
         #expect(error?.localizedDescription == "bench/r.json: line 2, column 6: unexpected character '}'")
     }
 
-    @Test func formatComesFromConfigurationThenNameThenContent() {
-        #expect(ArtifactReader.detectFormat(path: "x.txt", bytes: Array("a,b".utf8), configured: .csv) == .csv)
-        #expect(ArtifactReader.detectFormat(path: "x.CSV", bytes: [], configured: nil) == .csv)
-        #expect(ArtifactReader.detectFormat(path: "x.out", bytes: Array("  {\"a\": 1}".utf8), configured: nil) == .json)
-        #expect(ArtifactReader.detectFormat(path: "x.out", bytes: Array("hello".utf8), configured: nil) == nil)
+    @Test func formatComesFromConfigurationThenContentThenName() throws {
+        #expect(try ArtifactReader.read(ReadRequest(bytes: Array("a,b\n1,2\n".utf8), path: "x.txt", format: .csv)).format == .csv)
+        #expect(try ArtifactReader.read(ReadRequest(bytes: Array("a,b\n1,2\n".utf8), path: "x.CSV")).format == .csv)
+        #expect(try ArtifactReader.read(ReadRequest(bytes: Array("  {\"a\": 1}".utf8), path: "x.out")).format == .json)
+        #expect(throws: ArtifactError.unknownFormat(path: "x.out")) {
+            try ArtifactReader.read(ReadRequest(bytes: Array("hello".utf8), path: "x.out"))
+        }
     }
 }

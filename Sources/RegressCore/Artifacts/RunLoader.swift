@@ -20,9 +20,12 @@ public enum RunLoader {
         var runs: [Run] = []
         var notices: [String] = []
         for series in bySeries.keys.sorted() {
-            // Newest first: by the folded timestamp, then by path.
+            // Newest first: by the folded timestamp (or, for commit-named runs, the time inside), then by path.
+            let moments = series.foldsCommits
+                ? Dictionary(uniqueKeysWithValues: bySeries[series]!.map { ($0.path, embeddedTime($0.path, in: source)) })
+                : [:]
             let members = bySeries[series]!.sorted { a, b in
-                (a.key.timestamp ?? 0, a.path) > (b.key.timestamp ?? 0, b.path)
+                (a.key.timestamp ?? moments[a.path] ?? 0, a.path) > (b.key.timestamp ?? moments[b.path] ?? 0, b.path)
             }
             do {
                 guard var run = try read(members[0].path, series: series, from: source, configuration: configuration) else {
@@ -38,6 +41,13 @@ public enum RunLoader {
         return LoadedRuns(runs: runs, notices: notices)
     }
 
+    /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds.
+    static func embeddedTime(_ path: String, in source: ArtifactSource) -> Double {
+        guard let bytes = try? source.read(path), let value = try? JSONParser.parse(bytes),
+              let date = value["date"]?.numberValue ?? value["started_at"]?.numberValue else { return 0 }
+        return date > 1e11 ? date / 1000 : date
+    }
+
     /// Reads one artifact into a run; nil when it holds no numeric value and no failed record. A file
     /// the configuration names must parse (its error is thrown on); one found by the default globs may
     /// be anything (its error is thrown as `ArtifactError` for the caller to report as a notice).
@@ -45,15 +55,23 @@ public enum RunLoader {
                             configuration: Configuration) throws -> Run? {
         let entry = configuration.entry(for: path)
         do {
-            let (format, contents) = try ArtifactReader.read(try source.read(path), path: path,
-                                                             format: entry?.format, keys: entry?.keys ?? [])
+            let result = try ArtifactReader.read(request(path, from: source, configuration: configuration))
+            let contents = result.contents
             if contents.measurements.isEmpty && contents.failure == nil { return nil }
-            return Run(series: series, path: path, format: format, measurements: contents.measurements,
+            return Run(series: series, path: path, format: result.format, measurements: contents.measurements,
                        skipped: contents.skipped, failure: contents.failure,
                        fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
         } catch let error as ArtifactError where entry != nil {
             throw ConfiguredArtifactError(error)
         }
+    }
+
+    /// What reading `path` of a source needs, with the configuration's word on its format, keys and
+    /// direction, and the source's other files for formats that read files beside the artifact.
+    public static func request(_ path: String, from source: ArtifactSource, configuration: Configuration) throws -> ReadRequest {
+        let entry = configuration.entry(for: path)
+        return ReadRequest(bytes: try source.read(path), path: path, format: entry?.format, keys: entry?.keys ?? [],
+                           direction: entry?.direction, sibling: { try? source.read($0) })
     }
 
     /// The older runs of a series in the same source (its `earlierPaths`), newest first; files that do

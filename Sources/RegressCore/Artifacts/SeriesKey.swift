@@ -6,13 +6,20 @@
 /// - `YYYYMMDD` dates, alone or followed by `-`, `_` or `T` and `HHMMSS` or `HHMM` (`20251002-170837`);
 /// - ISO dates `YYYY-MM-DD`, alone or with a time `HH:MM:SS`, `HH-MM-SS` or `HHMMSS` after `T`, `_`,
 ///   `-` or a space, with optional fractional seconds and `Z`;
-/// - Unix times: 10 digits (seconds) or 13 digits (milliseconds) between 2001 and 2100 (`1759099000`).
+/// - Unix times: 10 digits (seconds) or 13 digits (milliseconds) between 2001 and 2100 (`1759099000`);
+/// - a commit hash (8 to 40 lowercase hex digits, with a letter and a digit) that starts a file name and
+///   is followed by `-`, as asv names its results (`3f2a1c0b-py3.11.json` is `{commit}-py3.11.json`).
 public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
     /// The moment the folded parts denote, in seconds since 1970 (UTC); nil when nothing was folded.
     public let timestamp: Double?
 
     public static let placeholder = "{timestamp}"
+    public static let commitPlaceholder = "{commit}"
+
+    /// True when runs of the series differ by commit rather than by time: their order comes from
+    /// their content.
+    public var foldsCommits: Bool { value.contains(SeriesKey.commitPlaceholder) }
 
     public init(path: String) {
         let (folded, moment) = SeriesKey.fold(Array(path.utf8))
@@ -38,6 +45,11 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         var moment: Double?
         var index = 0
         while index < bytes.count {
+            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index) {
+                out.append(contentsOf: Array(commitPlaceholder.utf8))
+                index = end
+                continue
+            }
             if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]),
                let (end, seconds) = matchTimestamp(bytes, at: index) {
                 out.append(contentsOf: Array(placeholder.utf8))
@@ -50,6 +62,19 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
             index += 1
         }
         return (String(decoding: out, as: UTF8.self), moment)
+    }
+
+    /// The end of a commit hash that starts a path segment and is followed by `-`.
+    private static func matchCommit(_ bytes: [UInt8], at start: Int) -> Int? {
+        var end = start
+        var letters = false, digits = false
+        while end < bytes.count, end - start < 40 {
+            let byte = bytes[end]
+            if isDigit(byte) { digits = true } else if (97...102).contains(byte) { letters = true } else { break }
+            end += 1
+        }
+        guard end - start >= 8, letters, digits, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
+        return end
     }
 
     /// Length of the digit run starting at `index`.

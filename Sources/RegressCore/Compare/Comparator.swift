@@ -98,7 +98,9 @@ public struct Comparator: Sendable {
         let id = "\(series)/\(reference.benchmark)/\(reference.metric)"
         let policy = policies.resolve(id)
         let direction = policy.direction ?? reference.direction
-        let baseSamples = base?.samples ?? [], headSamples = head?.samples ?? []
+        // A base stated in another unit of the same dimension (µs against ns) is converted to the head's.
+        let factor = base.flatMap { b in head.flatMap { UnitConversion.factor(from: b.unit, to: $0.unit) } } ?? 1
+        let baseSamples = (base?.samples ?? []).map { $0 * factor }, headSamples = head?.samples ?? []
         let baseValue = baseSamples.isEmpty ? nil : policy.aggregate.apply(baseSamples)
         let headValue = headSamples.isEmpty ? nil : policy.aggregate.apply(headSamples)
         var change: Double?

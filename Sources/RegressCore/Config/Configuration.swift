@@ -24,11 +24,15 @@ public struct Configuration: Equatable, Sendable {
         public var glob: Glob
         public var format: ArtifactFormat?
         public var keys: [String]
+        /// Which way is better for formats that leave it to the user (github-action-benchmark's
+        /// customBiggerIsBetter is `higher`, customSmallerIsBetter `lower`).
+        public var direction: Direction?
 
-        public init(glob: Glob, format: ArtifactFormat? = nil, keys: [String] = []) {
+        public init(glob: Glob, format: ArtifactFormat? = nil, keys: [String] = [], direction: Direction? = nil) {
             self.glob = glob
             self.format = format
             self.keys = keys
+            self.direction = direction
         }
     }
 
@@ -55,10 +59,15 @@ public struct Configuration: Equatable, Sendable {
     public var exclude: [Glob]
     public var fingerprint = FingerprintFields()
 
-    /// Files searched when `artifacts` is empty: JSON and CSV anywhere below a folder whose name
-    /// starts with `bench` or `perf`, or is `results` or `reports`.
+    /// Files searched when `artifacts` is empty: JSON, CSV and Go benchmark text (`*.txt`, `*.out`)
+    /// anywhere below a folder whose name starts with `bench` or `perf`, or is `results` or `reports`;
+    /// criterion's `target/criterion/**/new/estimates.json`; package-benchmark's
+    /// `.benchmarkBaselines/**/results.json`; asv's `.asv/results/**/*.json`.
     public static let defaultGlobs: [Glob] = [
-        try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv}"),
+        try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv,txt,out}"),
+        try! Glob("target/criterion/**/new/estimates.json"),
+        try! Glob(".benchmarkBaselines/**/results.json"),
+        try! Glob(".asv/results/**/*.json"),
     ]
 
     /// Files that are never artifacts: machine fingerprints and regress's own files.
@@ -67,6 +76,11 @@ public struct Configuration: Equatable, Sendable {
         try! Glob("**/*.fingerprint.json"),
         try! Glob("baselines/**"),
         try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
+        // Files that formats read beside their artifact, not artifacts themselves.
+        try! Glob("**/criterion/**/{base,change}/*.json"),
+        try! Glob("**/criterion/**/{sample,benchmark,tukey}.json"),
+        try! Glob("**/results/*/machine.json"),
+        try! Glob(".asv/results/benchmarks.json"),
     ]
 
     public static let defaults = Configuration(origin: "defaults", artifacts: [], exclude: [])
@@ -136,7 +150,7 @@ public struct Configuration: Equatable, Sendable {
     private static func parseEntry(_ value: YAMLValue) throws -> ArtifactEntry {
         var glob: Glob?
         var entry = ArtifactEntry(glob: try Glob("*"))
-        for (key, member) in try value.mapping(allowed: ["path", "format", "keys"]) {
+        for (key, member) in try value.mapping(allowed: ["path", "format", "keys", "direction"]) {
             switch key {
             case "path":
                 glob = try self.glob(try member.string(), at: member)
@@ -148,6 +162,12 @@ public struct Configuration: Equatable, Sendable {
                 entry.format = format
             case "keys":
                 entry.keys = try member.strings()
+            case "direction":
+                switch try member.string() {
+                case "lower": entry.direction = .lowerIsBetter
+                case "higher": entry.direction = .higherIsBetter
+                case let other: throw member.error("unknown direction '\(other)'; expected lower or higher")
+                }
             default:
                 break
             }

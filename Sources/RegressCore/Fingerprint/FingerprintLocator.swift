@@ -1,4 +1,5 @@
-/// Finds the fingerprint of each run that does not carry one in the artifact itself, in this order:
+/// Finds the fingerprint of each run. What the artifact itself carries comes first; the first found of
+/// these fills in the fields it lacks (or is the whole fingerprint of an artifact that carries none):
 /// 1. a sidecar `<name>.fingerprint.json` beside the artifact (`bench/r.fingerprint.json` for `bench/r.csv`);
 /// 2. a `fingerprint.json` in the artifact's folder or the nearest folder above it;
 /// 3. the `--fingerprint` file;
@@ -20,12 +21,18 @@ public struct FingerprintLocator {
         var cache: [String: RunFingerprint?] = [:]
         var machine: Fingerprint?
         return try runs.map { run in
-            guard run.fingerprint == nil else { return run }
             var run = run
-            run.fingerprint = try sidecar(for: run.path, in: source, cache: &cache) ?? explicit
-            if run.fingerprint == nil, let thisMachine, let tree = source as? WorkingTreeSource, everyWorkingTreeRun || tree.wasProducedHere(run.path) {
+            var found = try sidecar(for: run.path, in: source, cache: &cache) ?? explicit
+            if found == nil, let thisMachine, let tree = source as? WorkingTreeSource, everyWorkingTreeRun || tree.wasProducedHere(run.path) {
                 if machine == nil { machine = thisMachine() }
-                run.fingerprint = RunFingerprint(fingerprint: machine!, origin: "this machine")
+                found = RunFingerprint(fingerprint: machine!, origin: "this machine")
+            }
+            // What the artifact itself says wins; the other sources fill in the fields it does not carry.
+            if let own = run.fingerprint, let found {
+                let fields = own.fingerprint.fields.merging(found.fingerprint.fields) { mine, _ in mine }
+                run.fingerprint = RunFingerprint(fingerprint: Fingerprint(fields: fields), origin: "\(own.origin) and \(found.origin)")
+            } else if run.fingerprint == nil {
+                run.fingerprint = found
             }
             return run
         }

@@ -16,29 +16,35 @@ public struct ArtifactContents: Sendable {
         var failedRecords = 0
         var totalRecords = 0
         var firstError: String?
+        var fingerprint: Fingerprint?
 
         private static func key(_ benchmark: String, _ metric: String) -> String { benchmark + "\u{0}" + metric }
 
-        private mutating func withMeasurement(_ benchmark: String, _ metric: String, _ body: (inout Measurement) -> Void) {
+        /// Direction and unit hints that win over inference from the metric's name.
+        var directionHints: [String: Direction] = [:]
+
+        private mutating func withMeasurement(_ benchmark: String, _ metric: String, unit: String?, direction: Direction?,
+                                              _ body: (inout Measurement) -> Void) {
             let key = Collector.key(benchmark, metric)
             if byKey[key] == nil {
-                let inferred = MetricInference.infer(metric)
-                byKey[key] = Measurement(benchmark: benchmark, metric: metric, unit: inferred.unit,
-                                         direction: inferred.direction, samples: [])
+                let inferred = unit.map { MetricInference.infer(metric, unit: $0) } ?? MetricInference.infer(metric)
+                byKey[key] = Measurement(benchmark: benchmark, metric: metric, unit: unit ?? inferred.unit,
+                                         direction: direction ?? directionHints[metric] ?? inferred.direction, samples: [])
                 order.append(key)
             }
             body(&byKey[key]!)
         }
 
-        mutating func add(_ value: Double, benchmark: String, metric: String) {
+        /// A sample; `unit` and `direction`, when given, are the format's own word for them.
+        mutating func add(_ value: Double, benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
             guard !value.isNaN else { return skip("NaN") }
             guard value.isFinite else { return skip("infinite") }
-            withMeasurement(benchmark, metric) { $0.samples.append(value) }
+            withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.samples.append(value) }
         }
 
         /// A value of a record that reported an error: counted, never a sample.
-        mutating func addFailed(benchmark: String, metric: String) {
-            withMeasurement(benchmark, metric) { $0.failedSamples += 1 }
+        mutating func addFailed(benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
+            withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.failedSamples += 1 }
         }
 
         mutating func skip(_ reason: String) {
@@ -55,6 +61,7 @@ public struct ArtifactContents: Sendable {
 
         var contents: ArtifactContents {
             var contents = ArtifactContents()
+            contents.fingerprint = fingerprint
             contents.measurements = order.map { byKey[$0]! }
             contents.skipped = skipped
             if failedRecords > 0 {

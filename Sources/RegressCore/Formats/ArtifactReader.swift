@@ -1,29 +1,111 @@
-/// Reads one artifact's bytes with the right reader: the configured format, else the file name's,
-/// else the content's (a document starting with `{` or `[` is JSON).
-public enum ArtifactReader {
-    public static func detectFormat(path: String, bytes: [UInt8], configured: ArtifactFormat?) -> ArtifactFormat? {
-        if let configured { return configured }
-        if let byName = ArtifactFormat.fromExtension(of: path) { return byName }
-        let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
-        return nil
+/// What reading one artifact needs: its bytes and path, what the configuration says of it, and a way
+/// to read the files beside it (criterion's `sample.json`, asv's `machine.json`).
+public struct ReadRequest {
+    public var bytes: [UInt8]
+    public var path: String
+    public var format: ArtifactFormat?
+    public var keys: [String]
+    /// `direction:` of the configuration entry: for formats that leave it to the user (github-action-benchmark).
+    public var direction: Direction?
+    /// Reads another file of the same source by its path; nil when it is not there.
+    public var sibling: (String) -> [UInt8]?
+
+    public init(bytes: [UInt8], path: String, format: ArtifactFormat? = nil, keys: [String] = [], direction: Direction? = nil,
+                sibling: @escaping (String) -> [UInt8]? = { _ in nil }) {
+        self.bytes = bytes
+        self.path = path
+        self.format = format
+        self.keys = keys
+        self.direction = direction
+        self.sibling = sibling
     }
 
-    public static func read(_ bytes: [UInt8], path: String, format configured: ArtifactFormat? = nil,
-                            keys: [String] = []) throws -> (ArtifactFormat, ArtifactContents) {
-        guard let format = detectFormat(path: path, bytes: bytes, configured: configured) else {
-            throw ArtifactError.unknownFormat(path: path)
+    /// The folder of the artifact, with a trailing slash ("" at the root).
+    var folder: String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+}
+
+/// What was read, in which format, and why regress took it for that format.
+public struct ReadResult {
+    public let format: ArtifactFormat
+    public let reason: String
+    public let contents: ArtifactContents
+}
+
+/// A JSON format with a known schema.
+protocol JSONFormatAdapter {
+    static var format: ArtifactFormat { get }
+    /// Why the document is in this format, or nil when it is not.
+    static func recognize(_ value: JSONValue) -> String?
+    static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents
+}
+
+/// Reads one artifact with the right reader: the configured format; else by content, among the known
+/// harness formats (JSON ones by their keys, Go's text by its `Benchmark…` lines, Markdown by its
+/// pipe tables); else plain JSON or CSV by the file name.
+public enum ArtifactReader {
+    static let jsonAdapters: [JSONFormatAdapter.Type] = [
+        GoogleBenchmarkAdapter.self, PytestBenchmarkAdapter.self, HyperfineAdapter.self, CriterionAdapter.self,
+        PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, CustomBenchmarkAdapter.self,
+    ]
+
+    public static func read(_ request: ReadRequest) throws -> ReadResult {
+        let lower = request.path.lowercased()
+        if let configured = request.format {
+            return try read(request, as: configured, reason: "configured in regress.yml")
         }
-        switch format {
-        case .json:
-            do {
-                let value = try JSONParser.parse(bytes)
-                return (format, GenericJSONReader.read(value, keys: keys))
-            } catch let error as JSONParser.SyntaxError {
-                throw ArtifactError.malformed(path: path, location: "line \(error.line), column \(error.column)", reason: error.reason)
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+            return try read(request, as: .csv, reason: "the file name ends in .csv")
+        }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            return try read(request, as: .markdown, reason: "the file name ends in .md")
+        }
+        let first = request.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        if lower.hasSuffix(".json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            let value = try parseJSON(request)
+            for adapter in jsonAdapters {
+                if let reason = adapter.recognize(value) {
+                    return ReadResult(format: adapter.format, reason: "it has \(reason)",
+                                      contents: try adapter.read(JSONCursor(value, file: request.path), request: request))
+                }
             }
-        case .csv:
-            return (format, try GenericCSVReader.read(bytes, path: path, keys: keys))
+            return ReadResult(format: .json, reason: "JSON in no harness format: read as plain JSON",
+                              contents: GenericJSONReader.read(value, keys: request.keys))
         }
+        if GoBenchAdapter.recognize(request.bytes) {
+            return try read(request, as: .goBench, reason: "it has `Benchmark…` result lines of `go test -bench`")
+        }
+        throw ArtifactError.unknownFormat(path: request.path)
+    }
+
+    static func read(_ request: ReadRequest, as format: ArtifactFormat, reason: String) throws -> ReadResult {
+        let contents: ArtifactContents
+        switch format {
+        case .csv: contents = try GenericCSVReader.read(request.bytes, path: request.path, keys: request.keys)
+        case .markdown: contents = MarkdownTableReader.read(request.bytes)
+        case .goBench: contents = try GoBenchAdapter.read(request.bytes, path: request.path)
+        case .json: contents = GenericJSONReader.read(try parseJSON(request), keys: request.keys)
+        default:
+            let adapter = jsonAdapters.first { $0.format == format }!
+            contents = try adapter.read(JSONCursor(try parseJSON(request), file: request.path), request: request)
+        }
+        return ReadResult(format: format, reason: reason, contents: contents)
+    }
+
+    static func parseJSON(_ request: ReadRequest) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(request.bytes)
+        } catch let error as JSONParser.SyntaxError {
+            throw ArtifactError.malformed(path: request.path, location: "line \(error.line), column \(error.column)", reason: error.reason)
+        }
+    }
+
+    /// Reads bytes as the configured format or the one detected (the form most callers need).
+    public static func read(_ bytes: [UInt8], path: String, format: ArtifactFormat? = nil,
+                            keys: [String] = []) throws -> (ArtifactFormat, ArtifactContents) {
+        let result = try read(ReadRequest(bytes: bytes, path: path, format: format, keys: keys))
+        return (result.format, result.contents)
     }
 }

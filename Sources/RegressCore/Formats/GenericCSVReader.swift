@@ -24,6 +24,8 @@ struct GenericCSVReader {
     struct Schema {
         let header: [String]
         let roles: [Role]
+        /// Key columns shown as `name=value` in the benchmark's name (a profile's parameters).
+        var labelled: Set<Int> = []
     }
 
     static func read(_ bytes: [UInt8], path: String, keys: [String]) throws -> ArtifactContents {
@@ -50,7 +52,10 @@ struct GenericCSVReader {
             }
             collector.record(failed: error)
             let benchmark = schema.roles.indices.filter { schema.roles[$0] == .key }
-                .map { value($0).trimmingCharacters(in: .whitespaces) }
+                .map { column in
+                    let text = value(column).trimmingCharacters(in: .whitespaces)
+                    return schema.labelled.contains(column) ? "\(header[column])=\(text)" : text
+                }
                 .joined(separator: ", ")
             for (column, role) in schema.roles.enumerated() where role == .metric {
                 if error != nil {
@@ -100,7 +105,9 @@ struct GenericCSVReader {
                 roles.append(keys.isEmpty ? .key : .ignored)
             }
         }
-        return Schema(header: header, roles: roles)
+        var labelled: Set<Int> = []
+        if keys.isEmpty { labelled = LLMProfile.adjust(header: header, roles: &roles) }
+        return Schema(header: header, roles: roles, labelled: labelled)
     }
 
     private static func isTimestampColumn(_ name: String, values: [String]) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Infers a metric's unit and direction from its name (the last component of a path such as
 /// `benchmark.mean_time_ms`). The name is split into lowercase words at `_`, `-`, `.`, spaces and
 /// camelCase boundaries; then, in this order:
@@ -72,6 +74,24 @@ public enum MetricInference {
 
     private static func isHitRate(_ words: [String]) -> Bool {
         zip(words, words.dropFirst()).contains { $0 == "hit" && $1 == "rate" }
+    }
+
+    /// The direction a stated unit implies, else the name's: a time or size unit (`ns`, `s`, `B`) is
+    /// lower-is-better, a rate (`ops/s`, `MB/s`, `tok/s`) higher-is-better, a per-operation cost
+    /// (`ns/op`, `B/op`, `allocs/op`) lower-is-better.
+    public static func infer(_ name: String, unit: String) -> Result {
+        if let direction = direction(ofUnit: unit) { return Result(unit: unit, direction: direction) }
+        return Result(unit: unit, direction: infer(name).direction)
+    }
+
+    public static func direction(ofUnit unit: String) -> Direction? {
+        let lower = unit.lowercased().trimmingCharacters(in: .whitespaces)
+        if lower.isEmpty { return nil }
+        if lower.hasSuffix("/op") || lower.hasSuffix("/iter") || lower.hasSuffix("/call") { return .lowerIsBetter }
+        if lower.hasSuffix("/s") || lower.hasSuffix("/sec") || lower.hasSuffix("/second") || lower.hasSuffix("/ms")
+            || lower.hasSuffix("/us") || lower.hasSuffix("/min") || lower == "hz" || lower == "ops" { return .higherIsBetter }
+        if UnitConversion.dimension(of: unit) != nil { return .lowerIsBetter }
+        return nil
     }
 
     static func lastComponent(of name: String) -> Substring {

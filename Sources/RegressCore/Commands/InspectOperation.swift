@@ -1,0 +1,148 @@
+import Foundation
+import RegressGit
+
+/// `regress inspect`: what regress reads from one artifact, and why.
+public struct InspectOperation: Sendable {
+    /// `FILE` on disk, or `REV:PATH` in the repository's history.
+    public var target: String
+    /// Any folder inside the repository (for `REV:PATH` and for regress.yml).
+    public var repositoryPath: String
+
+    public init(target: String, repositoryPath: String = ".") {
+        self.target = target
+        self.repositoryPath = repositoryPath
+    }
+
+    public struct Report: Sendable {
+        public let path: String
+        public let format: ArtifactFormat
+        public let reason: String
+        public let series: SeriesKey
+        public let contents: ArtifactContents
+        public let fingerprint: RunFingerprint?
+    }
+
+    public func run() throws -> Report {
+        let repository = try? Repository(discoveringFrom: repositoryPath)
+        if !FileManager.default.fileExists(atPath: target), let colon = target.firstIndex(of: ":"), let repository {
+            let revision = String(target[..<colon]), path = String(target[target.index(after: colon)...])
+            let source = try CommitSource(repository: repository, revision: revision)
+            return try inspect(path, in: source, configuration: try Configuration.load(from: source))
+        }
+        let absolute = URL(fileURLWithPath: target).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: absolute) else { throw RegressError.unreadableFile(path: target) }
+        if let repository, let root = repository.workingDirectory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }),
+           absolute.hasPrefix(root + "/") {
+            let source = try WorkingTreeSource(repository: repository)
+            return try inspect(String(absolute.dropFirst(root.count + 1)), in: source, configuration: try Configuration.load(from: source))
+        }
+        let folder = (absolute as NSString).deletingLastPathComponent
+        return try inspect((absolute as NSString).lastPathComponent, in: FolderSource(root: folder), configuration: .defaults)
+    }
+
+    func inspect(_ path: String, in source: ArtifactSource, configuration: Configuration) throws -> Report {
+        let result = try ArtifactReader.read(try RunLoader.request(path, from: source, configuration: configuration))
+        let series = SeriesKey(path: path)
+        var run = Run(series: series, path: path, format: result.format, measurements: result.contents.measurements,
+                      fingerprint: result.contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
+        run = try FingerprintLocator().attach(to: [run], from: source)[0]
+        return Report(path: path, format: result.format, reason: result.reason, series: series, contents: result.contents,
+                      fingerprint: run.fingerprint)
+    }
+}
+
+/// The files of a plain folder, for inspecting a file outside any repository.
+public struct FolderSource: ArtifactSource {
+    public let root: String
+    public var label: String { root }
+    public var commit: Commit? { nil }
+
+    public func files(matching globs: [Glob]) throws -> [String] {
+        (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
+            globs.contains { $0.matches(path) }
+        }.sorted()
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { throw RegressError.unreadableFile(path: path) }
+        return Array(data)
+    }
+}
+
+extension InspectOperation.Report {
+    /// Benchmarks in file order, each with its measurements.
+    var benchmarks: [(String, [Measurement])] {
+        var order: [String] = []
+        var grouped: [String: [Measurement]] = [:]
+        for measurement in contents.measurements {
+            if grouped[measurement.benchmark] == nil { order.append(measurement.benchmark) }
+            grouped[measurement.benchmark, default: []].append(measurement)
+        }
+        return order.map { ($0, grouped[$0]!) }
+    }
+
+    public var text: String {
+        var lines = [path, "format       \(format.rawValue): \(reason)", "series       \(series.value)"]
+        if let fingerprint {
+            let fields = fingerprint.fingerprint.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            lines.append("fingerprint  \(fingerprint.fingerprint.id) from \(fingerprint.origin): \(fields.joined(separator: ", "))")
+        } else {
+            lines.append("fingerprint  none")
+        }
+        if let failure = contents.failure {
+            lines.append("failed       \(failure.failedRecords) of \(failure.totalRecords) records: \(ReportWording.truncated(failure.firstError, 120))")
+        }
+        let groups = benchmarks
+        lines.append("benchmarks   \(groups.count), metrics \(contents.measurements.count)")
+        let width = contents.measurements.map(\.metric.count).max() ?? 0
+        for (name, measurements) in groups {
+            lines.append("  \(MarkdownReport.display(name))")
+            for m in measurements {
+                var line = "    " + m.metric.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                line += (m.unit.isEmpty ? "-" : m.unit).padding(toLength: 10, withPad: " ", startingAt: 0)
+                line += m.direction.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                line += "\(m.samples.count) sample\(m.samples.count == 1 ? "" : "s")"
+                if let median = m.median { line += ", median \(NumberFormat.value(median, unit: m.unit))" }
+                if m.failedSamples > 0 { line += ", \(m.failedSamples) failed" }
+                lines.append(line)
+            }
+        }
+        if !contents.skipped.isEmpty {
+            lines.append("skipped")
+            for (reason, count) in contents.skipped.sorted(by: { $0.key < $1.key }) { lines.append("  \(reason): \(count)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var json: String {
+        JSONWriter.write(.object([
+            ("path", .string(path)),
+            ("format", .string(format.rawValue)),
+            ("reason", .string(reason)),
+            ("series", .string(series.value)),
+            ("fingerprint", fingerprint.map { .object([
+                ("id", .string($0.fingerprint.id)), ("from", .string($0.origin)),
+                ("fields", .object($0.fingerprint.fields.map { ($0.key, .string($0.value)) })),
+            ]) } ?? .null),
+            ("failure", contents.failure.map { .object([
+                ("failed_records", .number(Double($0.failedRecords))), ("total_records", .number(Double($0.totalRecords))),
+                ("first_error", .string($0.firstError)),
+            ]) } ?? .null),
+            ("benchmarks", .array(benchmarks.map { name, measurements in
+                .object([
+                    ("name", .string(name)),
+                    ("metrics", .array(measurements.map { m in
+                        .object([
+                            ("name", .string(m.metric)), ("unit", .string(m.unit)), ("direction", .string(m.direction.rawValue)),
+                            ("samples", .number(Double(m.samples.count))), ("failed_samples", .number(Double(m.failedSamples))),
+                            ("median", m.median.map { .number($0) } ?? .null),
+                        ])
+                    })),
+                ])
+            })),
+            ("skipped", .array(contents.skipped.sorted { $0.key < $1.key }.map {
+                .object([("reason", .string($0.key)), ("count", .number(Double($0.value)))])
+            })),
+        ]))
+    }
+}

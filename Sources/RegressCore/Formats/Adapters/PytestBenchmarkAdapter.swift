@@ -1,0 +1,53 @@
+/// pytest-benchmark `--benchmark-json` (and `.benchmarks/*/*.json` saves): `machine_info` becomes the
+/// fingerprint, each of `benchmarks[]` is keyed by `fullname`; `stats` gives `min`, `max`, `mean`,
+/// `stddev`, `median`, `iqr` (seconds, lower is better), `ops` (higher is better) and `rounds`;
+/// `stats.data`, saved with `--benchmark-save-data`, holds the raw samples as the metric `time`.
+enum PytestBenchmarkAdapter: JSONFormatAdapter {
+    static let format = ArtifactFormat.pytestBenchmark
+    static let timeStats = ["min", "max", "mean", "stddev", "median", "iqr"]
+
+    static func recognize(_ value: JSONValue) -> String? {
+        guard value["machine_info"] != nil, case .array(let items)? = value["benchmarks"],
+              items.allSatisfy({ $0["stats"]?.objectMembers != nil }) else { return nil }
+        return "`machine_info` and `benchmarks[]` records with `stats`"
+    }
+
+    static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents {
+        var collector = ArtifactContents.Collector()
+        collector.fingerprint = root.child("machine_info").map(fingerprint)
+        for record in try root.required("benchmarks").array() {
+            let name = try (record.child("fullname") ?? record.required("name")).string()
+            let stats = try record.required("stats")
+            collector.record(failed: nil)
+            if let data = stats.child("data") {
+                for value in try data.numbers() { collector.add(value, benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter) }
+            }
+            for field in timeStats {
+                if let value = try stats.child(field)?.optionalNumber() {
+                    collector.add(value, benchmark: name, metric: field, unit: "s", direction: .lowerIsBetter)
+                }
+            }
+            if let ops = try stats.child("ops")?.optionalNumber() {
+                collector.add(ops, benchmark: name, metric: "ops", unit: "ops/s", direction: .higherIsBetter)
+            }
+            if let rounds = try stats.child("rounds")?.optionalNumber() {
+                collector.add(rounds, benchmark: name, metric: "rounds", unit: "", direction: .unknown)
+            }
+        }
+        return collector.contents
+    }
+
+    static func fingerprint(_ info: JSONCursor) -> Fingerprint {
+        var fields: [String: String] = [:]
+        if let model = info.child("cpu")?.child("brand_raw")?.scalarText { fields["cpu.model"] = model }
+        if let count = info.child("cpu")?.child("count")?.scalarText { fields["cpu.logical_cores"] = count }
+        if let vendor = info.child("cpu")?.child("vendor_id_raw")?.scalarText { fields["cpu.vendor"] = vendor }
+        if let machine = info.child("machine")?.scalarText { fields["cpu.architecture"] = machine }
+        if let system = info.child("system")?.scalarText { fields["os.name"] = system }
+        if let release = info.child("release")?.scalarText { fields["os.kernel"] = release }
+        if let python = info.child("python_implementation")?.scalarText, let version = info.child("python_version")?.scalarText {
+            fields["python.version"] = "\(python) \(version)"
+        }
+        return Fingerprint(fields: fields)
+    }
+}

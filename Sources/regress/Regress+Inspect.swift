@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import RegressCore
+
+extension Regress {
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what regress reads from one artifact: its format and why, its series, benchmarks, metrics and what it skipped.",
+            discussion: "TARGET is a file on disk, or REV:PATH to read a file of a commit (HEAD~2:bench/results.json)."
+        )
+
+        @Argument(help: "FILE or REV:PATH.")
+        var target: String
+
+        @Option(name: .long, help: "text or json.")
+        var format: String = "text"
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        func run() throws {
+            running {
+                guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
+                let report = try InspectOperation(target: target, repositoryPath: repo).run()
+                try writeReport(format == "json" ? report.json : report.text, to: nil)
+                Foundation.exit(0)
+            }
+        }
+    }
+}

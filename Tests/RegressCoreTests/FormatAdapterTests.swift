@@ -1,0 +1,193 @@
+import Foundation
+@testable import RegressCore
+import TestSupport
+import Testing
+
+/// Each harness format on real output (or, where the tool cannot run here, files written from its
+/// documentation): see `Fixtures/formats/README.md`.
+struct FormatAdapterTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/formats").path
+
+    static func read(_ path: String, format: ArtifactFormat? = nil, direction: Direction? = nil) throws -> ReadResult {
+        let source = FolderSource(root: folder)
+        return try ArtifactReader.read(ReadRequest(bytes: try source.read(path), path: path, format: format, direction: direction,
+                                                   sibling: { try? source.read($0) }))
+    }
+
+    static func measurement(_ result: ReadResult, _ benchmark: String, _ metric: String) throws -> RegressCore.Measurement {
+        try #require(result.contents.measurements.first { $0.benchmark == benchmark && $0.metric == metric })
+    }
+
+    @Test func googleBenchmarkRepetitionsAreSamplesAndAggregatesAreNotCountedAgain() throws {
+        let result = try Self.read("google-benchmark.json")
+        #expect(result.format == .googleBenchmark)
+        let copy = try Self.measurement(result, "BM_StringCopy/64", "real_time")
+        #expect(copy.samples.count == 3)
+        #expect(copy.unit == "ns")
+        #expect(copy.direction == .lowerIsBetter)
+        let bytes = try Self.measurement(result, "BM_StringCopy/64", "bytes_per_second")
+        #expect(bytes.direction == .higherIsBetter)
+        #expect(bytes.unit == "B/s")
+        let sum = try Self.measurement(result, "BM_VectorSum", "real_time")
+        #expect(sum.unit == "us")
+        #expect(try Self.measurement(result, "BM_VectorSum", "items_per_second").direction == .higherIsBetter)
+        #expect(try Self.measurement(result, "BM_VectorSum", "elements").samples == [1000, 1000, 1000])
+        #expect(result.contents.skipped == ["aggregate not counted again as samples": 12])
+        let failed = try Self.measurement(result, "BM_Fails", "real_time")
+        #expect(failed.isFailed)
+        #expect(result.contents.failure == RunFailure(failedRecords: 3, totalRecords: 12, firstError: "fixture could not be opened"))
+        #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
+        #expect(result.contents.fingerprint?.fields["cpu.cache.l1d"] == "49152")
+    }
+
+    @Test func pytestBenchmarkReadsStatsRawDataAndMachineInfo() throws {
+        let result = try Self.read("pytest-benchmark.json")
+        #expect(result.format == .pytestBenchmark)
+        let fib = "test_bench.py::test_fib_10"
+        #expect(try Self.measurement(result, fib, "time").samples.count == 10)
+        #expect(Set(result.contents.measurements.filter { $0.benchmark == fib }.map(\.metric))
+            == ["time", "min", "max", "mean", "stddev", "median", "iqr", "ops", "rounds"])
+        #expect(try Self.measurement(result, fib, "ops").direction == .higherIsBetter)
+        #expect(try Self.measurement(result, fib, "median").unit == "s")
+        #expect(try Self.measurement(result, fib, "rounds").samples == [10])
+        #expect(result.contents.fingerprint?.fields["cpu.model"] == "Intel(R) Xeon(R) Processor")
+        #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
+    }
+
+    @Test func hyperfineTimesAreSamplesAndANonZeroExitCodeFails() throws {
+        let result = try Self.read("hyperfine.json")
+        #expect(result.format == .hyperfine)
+        let sleep = try Self.measurement(result, "sleep 0.01", "time")
+        #expect(sleep.samples.count == 5)
+        #expect(sleep.unit == "s")
+        #expect(try Self.measurement(result, "sleep 0.02", "user").samples.count == 1)
+        let failing = try Self.measurement(result, "sh -c \"exit 3\"", "time")
+        #expect(failing.isFailed)
+        #expect(failing.failedSamples == 5)
+        #expect(result.contents.failure?.firstError == "exit code 3 in 5 of 5 runs")
+    }
+
+    @Test func criterionReadsEstimatesSamplesAndTheBenchmarkId() throws {
+        let result = try Self.read("criterion/fib/20/new/estimates.json")
+        #expect(result.format == .criterion)
+        #expect(try Self.measurement(result, "fib/20", "time").samples == [21400, 21430, 21390, 21420, 21380])
+        #expect(try Self.measurement(result, "fib/20", "mean").samples == [21420.5])
+        #expect(try Self.measurement(result, "fib/20", "slope").unit == "ns")
+        #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/base/estimates.json"))
+        #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/new/sample.json"))
+        #expect(Configuration.defaultGlobs.contains { $0.matches("target/criterion/fib/20/new/estimates.json") })
+    }
+
+    @Test func goBenchLinesWithRepetitionsUnitsAndHeader() throws {
+        let result = try Self.read("go-bench.txt")
+        #expect(result.format == .goBench)
+        #expect(try Self.measurement(result, "BenchmarkFib10", "ns/op").samples == [312.7, 363.3, 303.5])
+        #expect(try Self.measurement(result, "BenchmarkSort", "MB/s").direction == .higherIsBetter)
+        #expect(try Self.measurement(result, "BenchmarkSort", "B/op").samples == [8216, 8216, 8216])
+        #expect(try Self.measurement(result, "BenchmarkSort", "allocs/op").direction == .lowerIsBetter)
+        #expect(try Self.measurement(result, "BenchmarkCustom", "tokens/op").direction == .unknown)
+        #expect(result.contents.fingerprint?.fields == ["cpu.model": "Intel(R) Xeon(R) Processor", "go.os": "linux",
+                                                        "go.arch": "amd64", "go.maxprocs": "2"])
+    }
+
+    @Test func goBenchFailuresAndSeveralPackages() throws {
+        let text = """
+            pkg: example.com/a
+            BenchmarkX-4   100   10 ns/op
+            --- FAIL: BenchmarkY-4
+            pkg: example.com/b
+            BenchmarkX-4   100   20 ns/op
+            """
+        let contents = try GoBenchAdapter.read(Array(text.utf8), path: "bench.txt")
+        #expect(contents.measurements.map(\.benchmark) == ["example.com/a.BenchmarkY", "example.com/a.BenchmarkX", "example.com/b.BenchmarkX"])
+        #expect(contents.measurements[0].isFailed)
+    }
+
+    @Test func packageBenchmarkHistogramsDecodeToTheirRecordedValues() throws {
+        let result = try Self.read("package-benchmark-results.json")
+        #expect(result.format == .packageBenchmark)
+        let wall = try Self.measurement(result, "Fib/Fib 20", "wallClock")
+        #expect(wall.samples.count == 50)
+        #expect(wall.unit == "us")
+        #expect(wall.direction == .lowerIsBetter)
+        // The histogram keeps 3 significant digits: values within 0.1% of the recorded 34739 ns and 64101 ns.
+        #expect(abs(wall.samples.min()! - 34.739) / 34.739 < 0.001)
+        #expect(abs(wall.samples.max()! - 64.101) / 64.101 < 0.001)
+        #expect(try Self.measurement(result, "Fib/Fib 20", "throughput").direction == .higherIsBetter)
+        #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
+    }
+
+    @Test func packageBenchmarkExportsReadAsCustomJSONAndJMH() throws {
+        let export = try Self.read("package-benchmark-export.json", direction: .lowerIsBetter)
+        #expect(export.format == .customBenchmark)
+        #expect(try Self.measurement(export, "Fib 20 - Time (wall clock)", "value").samples == [70])
+        #expect(try Self.measurement(export, "Fib 20 - Time (wall clock)", "value").unit == "μs")
+        let jmh = try Self.read("jmh-from-package-benchmark.json")
+        #expect(jmh.format == .jmh)
+        #expect(try Self.measurement(jmh, "package.benchmark.Fib.Fib_20", "Time (wall clock)").samples.count == 50)
+    }
+
+    @Test func asvResultsWithParametersSamplesAndMachine() throws {
+        let result = try Self.read("asv/results/mybox/3f2a1c0b-virtualenv-py3.11.json")
+        #expect(result.format == .asv)
+        #expect(try Self.measurement(result, "benchmarks.TimeSuite.time_keys", "result").samples.count == 5)
+        #expect(try Self.measurement(result, "benchmarks.Sort.time_sort(1000)", "result").samples == [0.0031])
+        #expect(try Self.measurement(result, "benchmarks.Sort.time_sort(10000)", "result").isFailed)
+        #expect(try Self.measurement(result, "benchmarks.Mem.peakmem_list", "result").unit == "B")
+        #expect(try Self.measurement(result, "benchmarks.Track.track_accuracy", "result").direction == .unknown)
+        #expect(result.contents.fingerprint?.fields["cpu.model"] == "AMD EPYC 7B13 64-Core Processor")
+        #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "16")
+        #expect(SeriesKey(path: "results/mybox/3f2a1c0b-virtualenv-py3.11.json").value == "results/mybox/{commit}-virtualenv-py3.11.json")
+    }
+
+    @Test func jmhRawDataModesAndSecondaryMetrics() throws {
+        let result = try Self.read("jmh.json")
+        #expect(result.format == .jmh)
+        let decode = try Self.measurement(result, "org.example.Codec.decode(size=1024)", "score")
+        #expect(decode.samples == [150.1, 151.9, 153.0, 152.2, 154.0, 152.6])
+        #expect(decode.direction == .lowerIsBetter)
+        #expect(decode.unit == "ns/op")
+        #expect(try Self.measurement(result, "org.example.Codec.encode(size=1024)", "score").direction == .higherIsBetter)
+        #expect(try Self.measurement(result, "org.example.Codec.decode(size=1024)", "·gc.alloc.rate.norm").direction == .lowerIsBetter)
+    }
+
+    @Test func customJSONTakesItsDirectionFromTheConfiguration() throws {
+        let inferred = try Self.read("custom-benchmark.json")
+        #expect(try Self.measurement(inferred, "tokenizer encode", "value").direction == .lowerIsBetter)
+        #expect(try Self.measurement(inferred, "generation throughput", "value").direction == .higherIsBetter)
+        let configured = try Self.read("custom-benchmark.json", direction: .higherIsBetter)
+        #expect(try Self.measurement(configured, "tokenizer encode", "value").direction == .higherIsBetter)
+    }
+
+    @Test func aKnownFormatThatBreaksItsSchemaNamesTheJSONPath() {
+        let broken = #"{"context": {}, "benchmarks": [{"name": "a", "real_time": 1}, {"name": "b", "real_time": "fast"}]}"#
+        #expect(throws: ArtifactError.malformed(path: "gb.json", location: "benchmarks[1].real_time", reason: "expected a number")) {
+            try ArtifactReader.read(Array(broken.utf8), path: "gb.json")
+        }
+        let noStats = #"{"machine_info": {}, "benchmarks": [{"name": "t", "stats": {"data": [1, "x"]}}]}"#
+        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[0].stats.data[1]", reason: "expected a number")) {
+            try ArtifactReader.read(Array(noStats.utf8), path: "p.json")
+        }
+    }
+
+    @Test func anUnknownFormatIsSkippedWithANoticeNeverACrash() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/notes.txt", "just words\n")
+        try fixture.write("bench/r.json", #"{"t_ms": 1}"#)
+        let loaded = try RunLoader.load(try WorkingTreeSource(repository: .init(discoveringFrom: fixture.path)), configuration: .defaults)
+        #expect(loaded.runs.map(\.path) == ["bench/r.json"])
+        #expect(loaded.notices == ["skipped bench/notes.txt: not a format regress reads (JSON or CSV); set `format:` for it in regress.yml or exclude it"])
+    }
+
+    @Test func unitsOfOneDimensionConvert() throws {
+        #expect(UnitConversion.factor(from: "us", to: "ns") == 1000)
+        #expect(UnitConversion.factor(from: "ms", to: "s") == 0.001)
+        #expect(UnitConversion.factor(from: "MiB", to: "KiB") == 1024)
+        #expect(UnitConversion.factor(from: "ms", to: "MB") == nil)
+        let base = RegressCore.Measurement(benchmark: "b", metric: "real_time", unit: "us", direction: .lowerIsBetter, samples: [1.0])
+        let head = RegressCore.Measurement(benchmark: "b", metric: "real_time", unit: "ns", direction: .lowerIsBetter, samples: [1100])
+        let comparison = try ComparatorTests.compare([base], [head])
+        #expect(comparison.results.first?.base == 1000)
+        #expect(comparison.results.first?.verdict == .regression)
+    }
+}
