@@ -113,3 +113,31 @@ struct BaselineCommandTests {
         #expect(again.stdout == output.stdout)
     }
 }
+
+struct InspectCommandTests {
+    @Test func inspectsAFileOnDiskAndAFileOfACommit() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/r.csv", "model,ttft_s,error\nm,0.5,\nn,0,server down\n")
+        try fixture.commit("bench")
+        try fixture.write("bench/r.csv", "model,ttft_s\nm,0.7\n")
+        let disk = try Shell.capture(CompareCommandTests.binary, ["inspect", "bench/r.csv"], in: fixture.path)
+        #expect(disk.status == 0)
+        #expect(disk.stdout == """
+            bench/r.csv
+            format       csv: the file name ends in .csv
+            series       bench/r.csv
+            fingerprint  none
+            benchmarks   1, metrics 1
+              m
+                ttft_s  s         lower    1 sample, median 0.7 s
+
+            """)
+        let committed = try Shell.capture(CompareCommandTests.binary, ["inspect", "HEAD:bench/r.csv", "--format", "json"], in: fixture.path)
+        #expect(committed.status == 0)
+        #expect(committed.stdout.contains("\"first_error\": \"server down\""))
+        #expect(committed.stdout.contains("\"format\": \"csv\""))
+        let missing = try Shell.capture(CompareCommandTests.binary, ["inspect", "HEAD:bench/none.csv"], in: fixture.path)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: 'bench/none.csv' does not exist at commit "))
+    }
+}

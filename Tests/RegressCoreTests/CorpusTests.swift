@@ -63,6 +63,27 @@ struct CorpusTests {
         #expect((contents.skipped["non-numeric"] ?? 0) > 0)
     }
 
+    @Test func parameterTuningRunsAreKeyedByModelAndParametersWithNoConfig() throws {
+        let contents = try read("outputs/reports/llama3/ollama_param_tuning.csv")
+        let first = try #require(contents.measurements.first { $0.metric == "tokens_s" })
+        #expect(first.benchmark == "llama3.1:8b-instruct-q4_0, num_gpu=999, num_ctx=1024, temperature=0.2")
+        #expect(first.samples == [77.5])
+        #expect(!contents.measurements.contains { ["num_gpu", "num_ctx", "temperature"].contains($0.metric) })
+        let summary = try read("outputs/reports/llama3/ollama_param_tuning_summary.csv")
+        #expect(Set(summary.measurements.map(\.benchmark)).count == summary.measurements.filter { $0.metric == "mean_tokens_s" }.count)
+        #expect(summary.measurements.filter { $0.metric == "mean_tokens_s" }.allSatisfy { $0.samples.count == 1 })
+    }
+
+    @Test func markdownReportsOfTheCorpusReadWithoutAnError() throws {
+        let root = try #require(Corpus.root)
+        let enumerator = try #require(FileManager.default.enumerator(atPath: root))
+        var tables = 0
+        for case let path as String in enumerator where path.hasSuffix(".md") {
+            tables += try ArtifactReader.read(ReadRequest(bytes: try Corpus.bytes(path), path: path)).contents.measurements.count
+        }
+        #expect(tables > 200)
+    }
+
     @Test func utf16FileHoldingAnErrorMessageHasNoMeasurement() throws {
         let contents = try read("outputs/reports/profiling/ncu_summary.csv")
         #expect(contents.measurements.isEmpty)

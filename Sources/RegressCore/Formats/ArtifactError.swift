@@ -16,7 +16,8 @@ public enum ArtifactError: Error, Equatable, Sendable, LocalizedError {
         case .unknownKey(let path, let key, let available):
             return "\(path): no column or field '\(key)' to use as a key; it has: \(available.joined(separator: ", ")). Fix `keys:` in regress.yml"
         case .unknownFormat(let path):
-            return "\(path): not a format regress reads (JSON or CSV); set `format:` for it in regress.yml or exclude it"
+            return "\(path): not a format regress reads (JSON, CSV, Markdown tables, Go benchmark text); " +
+                "set `format:` for it in regress.yml or exclude it"
         }
     }
 }
