@@ -119,12 +119,7 @@ public struct Configuration: Equatable, Sendable {
         for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude", "fingerprint"]) {
             switch key {
             case "version":
-                let number = try value.int()
-                guard number >= 1 else { throw value.error("the version must be 1") }
-                guard number <= currentVersion else {
-                    throw value.error("version \(number) is newer than this regress understands (\(currentVersion)): upgrade regress")
-                }
-                version = number
+                version = try value.formatVersion(current: currentVersion)
             case "artifacts":
                 configuration.artifacts = try value.sequence().map(parseEntry)
             case "exclude":

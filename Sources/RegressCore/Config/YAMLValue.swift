@@ -48,6 +48,16 @@ struct YAMLValue {
         return members
     }
 
+    /// A `version:` value: 1 up to `current`; a newer one is refused by name.
+    func formatVersion(current: Int) throws -> Int {
+        let number = try int()
+        guard number >= 1 else { throw error("the version must be 1") }
+        guard number <= current else {
+            throw error("version \(number) is newer than this regress understands (\(current)): upgrade regress")
+        }
+        return number
+    }
+
     func sequence() throws -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { index, element in

@@ -43,12 +43,7 @@ public struct PolicySet: Sendable {
             for (key, value) in try root.mapping(allowed: ["version", "defaults", "rules"]) {
                 switch key {
                 case "version":
-                    let number = try value.int()
-                    guard number >= 1 else { throw value.error("the version must be 1") }
-                    guard number <= currentVersion else {
-                        throw value.error("version \(number) is newer than this regress understands (\(currentVersion)): upgrade regress")
-                    }
-                    version = number
+                    version = try value.formatVersion(current: currentVersion)
                 case "defaults":
                     defaults.append((try PolicyFields.parse(value).0, RuleOrigin(file: file.name, rule: "defaults")))
                 case "rules":
