@@ -11,6 +11,15 @@ extension Regress {
     }
 }
 
+/// Which runs `baseline record`, `baseline accept` and `check` read: the working tree's, or a commit's.
+struct RunSourceOptions: ParsableArguments {
+    @Option(name: .long, help: "Read the artifacts of this revision instead of the working tree (they need a fingerprint).")
+    var rev: String?
+
+    @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
+    var fingerprint: String?
+}
+
 /// Options every baseline command shares.
 struct BaselineOptions: ParsableArguments {
     @Option(name: .long, help: "The baselines folder, relative to the repository root.")
@@ -26,18 +35,14 @@ extension Regress.Baseline {
             abstract: "Write or update the baselines of this machine's fingerprint from the working tree (or a commit)."
         )
 
-        @Option(name: .long, help: "Record the artifacts of this commit instead of the working tree (they need a fingerprint).")
-        var rev: String?
-
-        @Option(name: .long, help: "The fingerprint of runs that carry none.")
-        var fingerprint: String?
+        @OptionGroup var runs: RunSourceOptions
 
         @OptionGroup var options: BaselineOptions
 
         func run() throws {
             running {
-                let lines = try BaselineRecordOperation(repositoryPath: options.repo, revision: rev, folder: options.baselines,
-                                                        fingerprintFile: fingerprint).run()
+                let lines = try BaselineRecordOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
+                                                        fingerprintFile: runs.fingerprint).run()
                 try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
                 Foundation.exit(0)
             }
@@ -56,19 +61,15 @@ extension Regress.Baseline {
         @Option(name: .long, help: "Why this change is accepted.")
         var reason: String
 
-        @Option(name: .long, help: "Accept the values of this commit instead of the working tree.")
-        var rev: String?
-
-        @Option(name: .long, help: "The fingerprint of runs that carry none.")
-        var fingerprint: String?
+        @OptionGroup var runs: RunSourceOptions
 
         @OptionGroup var options: BaselineOptions
 
         func run() throws {
             running {
                 guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
-                let lines = try BaselineAcceptOperation(repositoryPath: options.repo, pattern: metrics, reason: reason, revision: rev,
-                                                        folder: options.baselines, fingerprintFile: fingerprint).run()
+                let lines = try BaselineAcceptOperation(repositoryPath: options.repo, pattern: metrics, reason: reason, revision: runs.rev,
+                                                        folder: options.baselines, fingerprintFile: runs.fingerprint).run()
                 try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
                 Foundation.exit(0)
             }

@@ -13,8 +13,7 @@ extension Regress {
                 """
         )
 
-        @Option(name: .long, help: "Check the artifacts of this revision instead of the working tree.")
-        var rev: String?
+        @OptionGroup var runs: RunSourceOptions
 
         @Option(name: .customLong("baselines-rev"), help: "Read the baselines folder from this revision.")
         var baselinesRev: String?
@@ -22,18 +21,15 @@ extension Regress {
         @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
         var policy: [String] = []
 
-        @Option(name: .long, help: "The fingerprint of runs that carry none.")
-        var fingerprint: String?
-
         @OptionGroup var options: BaselineOptions
 
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             running {
-                let comparison = try CheckOperation(repositoryPath: options.repo, revision: rev, folder: options.baselines,
+                let comparison = try CheckOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
                                                     baselinesRevision: baselinesRev, policyFiles: policy,
-                                                    fingerprintFile: fingerprint).run()
+                                                    fingerprintFile: runs.fingerprint).run()
                 report.emit(comparison)
             }
         }
