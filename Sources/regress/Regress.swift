@@ -36,6 +36,15 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("time-unit"), help: "Show every time in this unit: ns, us, ms or s (default: each artifact's own).")
+    var timeUnit: String?
+
+    func validate() throws {
+        if let timeUnit, !["ns", "us", "ms", "s"].contains(timeUnit) {
+            throw ValidationError("--time-unit is ns, us, ms or s")
+        }
+    }
+
     /// Renders, writes and turns the comparison into the process's exit code.
     func emit(_ comparison: Comparison) -> Never {
         write(comparison)
@@ -45,7 +54,7 @@ struct ReportOptions: ParsableArguments {
     /// Renders the comparison to the output file (written atomically) or standard output.
     func write(_ comparison: Comparison) {
         do {
-            try writeReport(format.value.render(comparison), to: output)
+            try writeReport(format.value.render(timeUnit.map { comparison.showingTimes(in: $0) } ?? comparison), to: output)
         } catch {
             fail(error)
         }

@@ -191,3 +191,18 @@ struct FormatAdapterTests {
         #expect(comparison.results.first?.verdict == .regression)
     }
 }
+
+struct TimeUnitDisplayTests {
+    @Test func timesAreShownInTheUnitAskedForAndOtherMetricsAsTheyWere() throws {
+        let comparison = try ComparatorTests.compare(
+            [RegressCore.Measurement(benchmark: "b", metric: "t", unit: "ms", direction: .lowerIsBetter, samples: [2]),
+             RegressCore.Measurement(benchmark: "b", metric: "tokens_s", unit: "tokens/s", direction: .higherIsBetter, samples: [100])],
+            [RegressCore.Measurement(benchmark: "b", metric: "t", unit: "ms", direction: .lowerIsBetter, samples: [3]),
+             RegressCore.Measurement(benchmark: "b", metric: "tokens_s", unit: "tokens/s", direction: .higherIsBetter, samples: [100])])
+        let shown = comparison.showingTimes(in: "us")
+        #expect(shown.results.map(\.unit) == ["us", "tokens/s"])
+        #expect(shown.results.map(\.base) == [2000, 100])
+        #expect(shown.results.map(\.head) == [3000, 100])
+        #expect(shown.results.map(\.relativeChange) == comparison.results.map(\.relativeChange))
+    }
+}

@@ -5,12 +5,12 @@ public struct MetricResult: Equatable, Sendable {
     public let series: String
     public let benchmark: String
     public let metric: String
-    public let unit: String
+    public var unit: String
     public let direction: Direction
     public var verdict: Verdict
     /// The aggregate of each side's samples; nil where that side has none.
-    public let base: Double?
-    public let head: Double?
+    public var base: Double?
+    public var head: Double?
     /// (head − base) / |base|; nil when either side is missing or the base is 0.
     public let relativeChange: Double?
     public let samplesBase: Int
@@ -98,7 +98,7 @@ public struct Comparison: Sendable {
     public let head: ComparisonSide
     /// The policy files that decided (or the built-in default policy).
     public let policyFiles: [String]
-    public let results: [MetricResult]
+    public private(set) var results: [MetricResult]
     /// Head runs whose records reported errors (all of them, or some).
     public let failedRuns: [FailedRun]
     /// Series not compared because their runs came from different machines.
@@ -116,6 +116,22 @@ public struct Comparison: Sendable {
         let decisive: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement]
         let present = Set(results.filter(\.isReported).map(\.verdict))
         return decisive.first(where: present.contains) ?? .unchanged
+    }
+
+    /// The same comparison with every time shown in `unit` (`ns`, `us`, `ms`, `s`); other metrics as they were.
+    public func showingTimes(in unit: String) -> Comparison {
+        var copy = self
+        copy.results = results.map { result in
+            guard UnitConversion.dimension(of: result.unit) == .time, let factor = UnitConversion.factor(from: result.unit, to: unit) else {
+                return result
+            }
+            var converted = result
+            converted.unit = unit
+            converted.base = result.base.map { $0 * factor }
+            converted.head = result.head.map { $0 * factor }
+            return converted
+        }
+        return copy
     }
 
     /// Policy rules whose `expires` date has passed, with their reasons.
