@@ -34,6 +34,15 @@ struct RunLoaderTests {
         #expect(loaded.runs.map(\.path) == ["bench/a.csv", "bench/b.csv"])
     }
 
+    @Test func linksToFoldersAreNotFollowed() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/a.csv", "name,ms\nx,1\n")
+        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/bench/loop", withDestinationPath: fixture.path + "/bench")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try WorkingTreeSource(repository: repository), configuration: .defaults)
+        #expect(loaded.runs.map(\.path) == ["bench/a.csv"])
+    }
+
     @Test func aConfiguredGlobReachesIntoAnIgnoredFolder() throws {
         let fixture = try FixtureRepository()
         try fixture.write(".gitignore", "target/\n")

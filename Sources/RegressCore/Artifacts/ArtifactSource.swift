@@ -73,6 +73,10 @@ public struct WorkingTreeSource: ArtifactSource {
             let relative = folder.isEmpty ? name : folder + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory) else { continue }
+            // A link to a folder is not followed: it could lead outside the tree or round in a loop.
+            if isDirectory.boolValue, (try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + relative)) != nil {
+                continue
+            }
             if checkIgnored, let repository, repository.isIgnored(isDirectory.boolValue ? relative + "/" : relative) {
                 continue
             }
