@@ -181,6 +181,19 @@ struct ComparatorTests {
         #expect(MarkdownReport.render(comparison).contains("- p.yml rules\\[0\\] (waiver) expired on 2026-01-31 and still applies: renew it with a reason, or remove it\n"))
     }
 
+    @Test func aPartlyFailedRunNamesItsFailedBenchmarks() throws {
+        let failure = RunFailure(failedRecords: 1, totalRecords: 2, firstError: "timed out")
+        let base = LoadedRuns(runs: [Run(series: SeriesKey(value: "s"), path: "s", format: .csv, measurements: [
+            Self.measurement("t_ms", [1], benchmark: "a"), Self.measurement("t_ms", [1], benchmark: "b"),
+        ])], notices: [])
+        let head = LoadedRuns(runs: [Run(series: SeriesKey(value: "s"), path: "s", format: .csv, measurements: [
+            Self.measurement("t_ms", [1], benchmark: "a"), Self.measurement("t_ms", [], failed: 1, benchmark: "b"),
+        ], failure: failure)], notices: [])
+        let comparison = Comparator(today: Self.today).compare(base: base, head: head, baseSide: ComparisonSide(label: "b", commit: nil),
+                                                              headSide: ComparisonSide(label: "h", commit: nil))
+        #expect(ReportWording.failureLine(comparison.failedRuns[0], in: comparison) == "s: 1 of 2 records failed (b): timed out")
+    }
+
     @Test func runsPairBySeriesBenchmarkAndMetric() throws {
         func run(_ series: String, _ measurements: [Measurement], failure: RunFailure? = nil) -> Run {
             Run(series: SeriesKey(value: series), path: series, format: .csv, measurements: measurements, failure: failure)

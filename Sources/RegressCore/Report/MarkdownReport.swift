@@ -58,7 +58,7 @@ public enum MarkdownReport {
             lines.append("**Failed runs**: their values are not measurements and are not compared.")
             lines.append("")
             for run in comparison.failedRuns {
-                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run)))
+                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run, in: comparison)))
             }
         }
         let incomparable = comparison.incomparableRuns.filter { run in

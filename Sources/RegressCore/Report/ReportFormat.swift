@@ -48,12 +48,18 @@ enum ReportWording {
         }
     }
 
-    static func failureLine(_ run: FailedRun) -> String {
+    static func failureLine(_ run: FailedRun, in comparison: Comparison) -> String {
         let failure = run.failure
-        let what = failure.failedRecords == failure.totalRecords
-            ? "all \(failure.totalRecords) records failed, the run produced no measurement"
-            : "\(failure.failedRecords) of \(failure.totalRecords) records failed"
-        return "\(run.path): \(what): \(truncated(failure.firstError, 160))"
+        if failure.failedRecords == failure.totalRecords {
+            return "\(run.path): all \(failure.totalRecords) records failed, the run produced no measurement: \(truncated(failure.firstError, 160))"
+        }
+        // Name the benchmarks that failed outright, so a partly failed run says where.
+        var names: [String] = []
+        for result in comparison.results where result.series == run.series && result.verdict == .failed && !names.contains(result.benchmark) {
+            names.append(result.benchmark)
+        }
+        let which = names.isEmpty ? "" : " (\(names.prefix(5).map { MarkdownReport.display($0) }.joined(separator: "; "))\(names.count > 5 ? "; …" : ""))"
+        return "\(run.path): \(failure.failedRecords) of \(failure.totalRecords) records failed\(which): \(truncated(failure.firstError, 160))"
     }
 
     /// New and missing metrics, counted per series.

@@ -18,7 +18,7 @@ public enum TextReport {
             lines.append(MarkdownText.codeLine(line))
         }
         for run in comparison.failedRuns {
-            lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run))"))
+            lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run, in: comparison))"))
         }
         for run in comparison.incomparableRuns {
             lines.append(MarkdownText.codeLine("incomparable \(ReportWording.incomparableLine(run))"))
