@@ -59,7 +59,9 @@ public struct MannWhitney: Equatable, Sendable {
 
     /// P(U ≥ u) under the null, from the count of rank arrangements: f(u; m, n) = f(u − n; m − 1, n)
     /// + f(u; m, n − 1).
-    static func exactSurvival(_ u: Int, _ m: Int, _ n: Int) -> Double {
+    static func exactSurvival(_ u: Int, _ first: Int, _ second: Int) -> Double {
+        // The null distribution of U is the same for (m, n) and (n, m): build the table over the smaller side.
+        let m = min(first, second), n = max(first, second)
         let maximum = m * n
         if u <= 0 { return 1 }
         if u > maximum { return 0 }
