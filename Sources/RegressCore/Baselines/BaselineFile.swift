@@ -134,7 +134,7 @@ public struct BaselineFile: Equatable, Sendable {
         }
         guard let version = root["regress_baseline"]?.numberValue else { throw bad("regress_baseline", "not a regress baseline file") }
         guard Int(version) <= formatVersion else {
-            throw bad("regress_baseline", "version \(Int(version)) is newer than this regress understands (\(formatVersion)): upgrade regress")
+            throw bad("regress_baseline", tooNewVersionMessage(Int(version), understood: formatVersion))
         }
         guard let series = root["series"]?.stringValue else { throw bad("series", "missing or not text") }
         guard let fingerprintValue = root["fingerprint"]?["fields"] else { throw bad("fingerprint.fields", "missing") }

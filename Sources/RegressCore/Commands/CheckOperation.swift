@@ -48,7 +48,7 @@ public struct CheckOperation: Sendable {
                 }
                 continue
             }
-            let policy = policies.resolve("\(run.series.value)/\(run.measurements.first?.benchmark ?? "")/\(run.measurements.first?.metric ?? "")")
+            let policy = policies.resolve(seriesOf: run)
             // The same machine; else one equal on the fields that decide; else the nearest, which the
             // comparison then reports as incomparable.
             let best = candidates.first { $0.file.fingerprint.id == head.id }
@@ -72,7 +72,7 @@ public struct CheckOperation: Sendable {
             base: LoadedRuns(runs: chosen, notices: []), head: context.runs,
             baseSide: ComparisonSide(label: label, commit: baselinesRevision == nil ? nil : baselineSource.commit),
             headSide: ComparisonSide(label: context.source.label, commit: context.source.commit))
-        comparison.notices = notices + comparison.notices.filter { !$0.hasPrefix("no fingerprint for the base") }
+        comparison.notices = notices + comparison.notices
         return comparison
     }
 }

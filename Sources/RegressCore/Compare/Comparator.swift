@@ -41,7 +41,7 @@ public struct Comparator: Sendable {
                 if let b = baseRun.fingerprint, let h = headRun.fingerprint {
                     let names = Set(b.fingerprint.fields.keys).union(h.fingerprint.fields.keys)
                     let differences = names.filter { b.fingerprint.fields[$0] != h.fingerprint.fields[$0] }.sorted()
-                    let policy = policies.resolve("\(series.value)/\(headRun.measurements.first?.benchmark ?? "")/\(headRun.measurements.first?.metric ?? "")")
+                    let policy = policies.resolve(seriesOf: headRun)
                     if !h.fingerprint.differences(from: b.fingerprint, on: policy.fingerprintMatch).isEmpty {
                         incomparable.append(IncomparableRun(series: series.value, base: b, head: h, differences: differences))
                     }

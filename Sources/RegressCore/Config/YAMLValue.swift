@@ -53,7 +53,7 @@ struct YAMLValue {
         let number = try int()
         guard number >= 1 else { throw error("the version must be 1") }
         guard number <= current else {
-            throw error("version \(number) is newer than this regress understands (\(current)): upgrade regress")
+            throw error(tooNewVersionMessage(number, understood: current))
         }
         return number
     }

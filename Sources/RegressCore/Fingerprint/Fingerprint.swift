@@ -62,7 +62,7 @@ public struct Fingerprint: Equatable, Sendable {
         }
         if let version = value["regress_fingerprint"]?.numberValue, Int(version) > formatVersion {
             throw ArtifactError.malformed(path: path, location: "regress_fingerprint",
-                                          reason: "version \(Int(version)) is newer than this regress understands (\(formatVersion)): upgrade regress")
+                                          reason: tooNewVersionMessage(Int(version), understood: formatVersion))
         }
         var fields: [String: String] = [:]
         flatten(value["fields"] ?? value, prefix: "", into: &fields)
@@ -74,9 +74,7 @@ public struct Fingerprint: Equatable, Sendable {
         switch value {
         case .object(let members):
             for (key, member) in members { flatten(member, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &fields) }
-        case .string(let text): fields[prefix] = text
-        case .number(let number): fields[prefix] = JSONWriter.format(number)
-        case .bool(let flag): fields[prefix] = flag ? "true" : "false"
+        case .string, .number, .bool: fields[prefix] = value.scalarText
         case .array(let items):
             fields[prefix] = items.map { item -> String in
                 switch item {

@@ -140,11 +140,8 @@ struct GenericJSONReader {
         return nameFields.first(where: everyRecordHas).map { [$0] } ?? []
     }
 
+    /// A key field's value (`keyFields` takes only fields that are text or numbers).
     static func text(of value: JSONValue?) -> String {
-        switch value {
-        case .string(let text)?: return text
-        case .number(let number)?: return JSONWriter.format(number)
-        default: return ""
-        }
+        value?.scalarText ?? ""
     }
 }

@@ -71,12 +71,5 @@ struct JSONCursor {
     }
 
     /// Text, a number or a boolean as text; nil for null, arrays and objects.
-    var scalarText: String? {
-        switch value {
-        case .string(let text): return text
-        case .number(let number): return JSONWriter.format(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        default: return nil
-        }
-    }
+    var scalarText: String? { value.scalarText }
 }

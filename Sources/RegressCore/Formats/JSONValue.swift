@@ -37,6 +37,16 @@ public enum JSONValue: Equatable, Sendable {
         return nil
     }
 
+    /// Text, a number (in `JSONWriter`'s form) or a boolean as text; nil for null, arrays and objects.
+    public var scalarText: String? {
+        switch self {
+        case .string(let text): return text
+        case .number(let number): return JSONWriter.format(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return nil
+        }
+    }
+
     public var objectMembers: [(String, JSONValue)]? {
         if case .object(let members) = self { return members }
         return nil

@@ -1,5 +1,11 @@
 import Foundation
 
+/// What every versioned file of regress (regress.yml, policies, baselines, fingerprints) says when it
+/// was written by a newer regress.
+func tooNewVersionMessage(_ found: Int, understood: Int) -> String {
+    "version \(found) is newer than this regress understands (\(understood)): upgrade regress"
+}
+
 /// Errors of regress itself (as opposed to git, configuration or artifact errors), each saying what
 /// to do.
 public enum RegressError: Error, Equatable, Sendable, LocalizedError {

@@ -33,6 +33,13 @@ public struct PolicySet: Sendable {
         return policy
     }
 
+    /// The policy for decisions about a run as a whole (which fingerprint fields must agree): that of
+    /// its first metric.
+    public func resolve(seriesOf run: Run) -> MetricPolicy {
+        let first = run.measurements.first
+        return resolve("\(run.series.value)/\(first?.benchmark ?? "")/\(first?.metric ?? "")")
+    }
+
     /// Parses policy files given as (name, text), in the order given.
     public static func parse(_ files: [(name: String, text: String)]) throws -> PolicySet {
         var defaults: [(PolicyFields, RuleOrigin)] = []
