@@ -2,6 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
+/// Runs the built `regress` in a folder and returns its exit code, stdout and stderr.
+func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
+    try Shell.capture(CompareCommandTests.binary, arguments, in: folder)
+}
+
 /// `regress` end to end: the built binary, its stdout, stderr and exit code.
 struct CompareCommandTests {
     /// The `regress` executable built next to this test bundle.
@@ -18,9 +23,6 @@ struct CompareCommandTests {
         return "regress"
     }
 
-    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
-        try Shell.capture(Self.binary, arguments, in: folder)
-    }
 
     func history(_ csvs: [String]) throws -> FixtureRepository {
         let fixture = try FixtureRepository()

@@ -3,10 +3,6 @@ import TestSupport
 import Testing
 
 struct PolicyCommandTests {
-    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
-        try Shell.capture(CompareCommandTests.binary, arguments, in: folder)
-    }
-
     @Test func aPolicyFileWidensTheToleranceOfOneMetric() throws {
         let fixture = try FixtureRepository()
         try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.50,80\n")
@@ -60,25 +56,21 @@ struct NoiseCommandTests {
             try fixture.write("bench/r.json", "{\"latency_ms\": [\(ms), \(ms + 0.1), \(ms - 0.1), \(ms), \(ms + 0.05)]}")
             try fixture.commit("run \(ms)")
         }
-        let output = try Shell.capture(CompareCommandTests.binary, ["noise", "HEAD", "--last", "2", "--format", "json"], in: fixture.path)
+        let output = try regress(["noise", "HEAD", "--last", "2", "--format", "json"], in: fixture.path)
         #expect(output.status == 0)
         #expect(output.stdout.contains("\"runs_from\": \"the last 2 commits\""))
         #expect(output.stdout.contains("\"runs\": 3"))
         #expect(output.stdout.contains("\"gateable\": false"))
-        let bad = try Shell.capture(CompareCommandTests.binary, ["noise", "--last=-1"], in: fixture.path)
+        let bad = try regress(["noise", "--last=-1"], in: fixture.path)
         #expect(bad.status == 2)
         #expect(bad.stderr == "error: --last takes a number of commits, 0 or more\n")
-        let usage = try Shell.capture(CompareCommandTests.binary, ["compare", "--no-such-option"], in: fixture.path)
+        let usage = try regress(["compare", "--no-such-option"], in: fixture.path)
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("Error: Unknown option '--no-such-option'"))
     }
 }
 
 struct BaselineCommandTests {
-    func regress(_ arguments: [String], in folder: String) throws -> Shell.Output {
-        try Shell.capture(CompareCommandTests.binary, arguments, in: folder)
-    }
-
     @Test func recordCheckAcceptAndShowEndToEnd() throws {
         let fixture = try FixtureRepository()
         let steady = [10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.03]
@@ -120,7 +112,7 @@ struct InspectCommandTests {
         try fixture.write("bench/r.csv", "model,ttft_s,error\nm,0.5,\nn,0,server down\n")
         try fixture.commit("bench")
         try fixture.write("bench/r.csv", "model,ttft_s\nm,0.7\n")
-        let disk = try Shell.capture(CompareCommandTests.binary, ["inspect", "bench/r.csv"], in: fixture.path)
+        let disk = try regress(["inspect", "bench/r.csv"], in: fixture.path)
         #expect(disk.status == 0)
         #expect(disk.stdout == """
             bench/r.csv
@@ -132,11 +124,11 @@ struct InspectCommandTests {
                 ttft_s  s         lower    1 sample, median 0.7 s
 
             """)
-        let committed = try Shell.capture(CompareCommandTests.binary, ["inspect", "HEAD:bench/r.csv", "--format", "json"], in: fixture.path)
+        let committed = try regress(["inspect", "HEAD:bench/r.csv", "--format", "json"], in: fixture.path)
         #expect(committed.status == 0)
         #expect(committed.stdout.contains("\"first_error\": \"server down\""))
         #expect(committed.stdout.contains("\"format\": \"csv\""))
-        let missing = try Shell.capture(CompareCommandTests.binary, ["inspect", "HEAD:bench/none.csv"], in: fixture.path)
+        let missing = try regress(["inspect", "HEAD:bench/none.csv"], in: fixture.path)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: 'bench/none.csv' does not exist at commit "))
     }
