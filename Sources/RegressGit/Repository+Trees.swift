@@ -56,7 +56,7 @@ extension Repository {
         return git_tree_entry_type(entry) == GIT_OBJECT_BLOB
     }
 
-    private func lookupTree(of commit: ObjectID) throws -> OpaquePointer {
+    func lookupTree(of commit: ObjectID) throws -> OpaquePointer {
         let handle = try lookupCommit(commit)
         defer { git_commit_free(handle) }
         var tree: OpaquePointer?

@@ -53,9 +53,15 @@ public enum RunLoader {
     /// be anything (its error is thrown as `ArtifactError` for the caller to report as a notice).
     public static func read(_ path: String, series: SeriesKey, from source: ArtifactSource,
                             configuration: Configuration) throws -> Run? {
+        try read(request(path, from: source, configuration: configuration), series: series, configuration: configuration)
+    }
+
+    /// Reads the artifact of a request into a run, as `read(_:series:from:configuration:)` does.
+    public static func read(_ request: ReadRequest, series: SeriesKey, configuration: Configuration) throws -> Run? {
+        let path = request.path
         let entry = configuration.entry(for: path)
         do {
-            let result = try ArtifactReader.read(request(path, from: source, configuration: configuration))
+            let result = try ArtifactReader.read(request)
             let contents = result.contents
             if contents.measurements.isEmpty && contents.failure == nil { return nil }
             return Run(series: series, path: path, format: result.format, measurements: contents.measurements,
@@ -69,9 +75,15 @@ public enum RunLoader {
     /// What reading `path` of a source needs, with the configuration's word on its format, keys and
     /// direction, and the source's other files for formats that read files beside the artifact.
     public static func request(_ path: String, from source: ArtifactSource, configuration: Configuration) throws -> ReadRequest {
+        request(path, bytes: try source.read(path), configuration: configuration, sibling: { try? source.read($0) })
+    }
+
+    /// What reading `path` with these bytes needs; `sibling` reads the files beside it.
+    public static func request(_ path: String, bytes: [UInt8], configuration: Configuration,
+                               sibling: @escaping (String) -> [UInt8]?) -> ReadRequest {
         let entry = configuration.entry(for: path)
-        return ReadRequest(bytes: try source.read(path), path: path, format: entry?.format, keys: entry?.keys ?? [],
-                           direction: entry?.direction, sibling: { try? source.read($0) })
+        return ReadRequest(bytes: bytes, path: path, format: entry?.format, keys: entry?.keys ?? [],
+                           direction: entry?.direction, sibling: sibling)
     }
 
     /// The older runs of a series in the same source (its `earlierPaths`), newest first; files that do

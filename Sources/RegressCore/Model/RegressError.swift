@@ -16,6 +16,7 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
     case baselineFolderOutsideRepository(String)
     case noBaselineToAcceptInto(series: String, fingerprint: String)
     case nothingMatches(pattern: String)
+    case badMetricGlob(pattern: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -33,6 +34,8 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
             return "--baselines \(folder): name a folder inside the repository, relative to its root (like `baselines`)"
         case .noBaselineToAcceptInto(let series, let fingerprint):
             return "no stored baseline of \(series) for fingerprint \(fingerprint): run `regress baseline record` first"
+        case .badMetricGlob(_, let reason):
+            return "--metric: \(reason)"
         case .nothingMatches(let pattern):
             return "no metric matches '\(pattern)': `regress baseline show` and the JSON report list metric ids (series/benchmark/metric)"
         }

@@ -62,6 +62,8 @@ public struct MetricPolicy: Equatable, Sendable {
     public var reason: String?
     /// `YYYY-MM-DD`: after it, the rule still applies but the report says it has expired.
     public var expires: String?
+    /// How history is read for this metric: the noise of single runs, and change points.
+    public var history = HistoryPolicy()
     /// Field name → where its value came from; fields at their built-in value are absent.
     public var origins: [String: RuleOrigin] = [:]
     /// The last rule that matched the metric (the one named in reports), else the last defaults.
@@ -79,4 +81,18 @@ public struct MetricPolicy: Equatable, Sendable {
         guard let expires else { return false }
         return expires < today
     }
+}
+
+/// The `history:` block of a policy: whether and how a metric's history decides.
+public struct HistoryPolicy: Equatable, Sendable {
+    /// `history: none` turns the history-learned noise and change points off for the metric.
+    public var enabled = true
+    /// How many earlier runs the gate learns a metric's run-to-run noise from.
+    public var window = 20
+    /// Fewer runs than this since the latest change point: the tolerance alone decides.
+    public var minRuns = 5
+    /// The change-point detector's sensitivity.
+    public var detector = ChangePointSettings.standard
+
+    public init() {}
 }

@@ -19,9 +19,15 @@ struct PolicyFields: Equatable, Sendable {
     var onMismatch: MismatchAction?
     var reason: String?
     var expires: String?
+    var historyEnabled: Bool?
+    var historyWindow: Int?
+    var historyMinRuns: Int?
+    var historyMinShift: Double?
+    var historySignificance: Double?
+    var historyMinSegment: Int?
 
     static let keys = ["direction", "tolerance", "test", "alpha", "min_samples", "aggregate", "severity",
-                       "on_missing", "on_new", "on_failed_run", "noise", "fingerprint", "reason", "expires"]
+                       "on_missing", "on_new", "on_failed_run", "noise", "fingerprint", "reason", "expires", "history"]
 
     /// Sets every field this block names, and records where it came from.
     func apply(to policy: inout MetricPolicy, origin: RuleOrigin) {
@@ -46,6 +52,12 @@ struct PolicyFields: Equatable, Sendable {
         set(onMismatch, \.onMismatch, "fingerprint.on_mismatch")
         set(reason.map(Optional.some), \.reason, "reason")
         set(expires.map(Optional.some), \.expires, "expires")
+        set(historyEnabled, \.history.enabled, "history")
+        set(historyWindow, \.history.window, "history.window")
+        set(historyMinRuns, \.history.minRuns, "history.min_runs")
+        set(historyMinShift, \.history.detector.minimumShift, "history.min_shift")
+        set(historySignificance, \.history.detector.significance, "history.significance")
+        set(historyMinSegment, \.history.detector.minimumSegment, "history.min_segment")
     }
 
     /// Reads a mapping of fields; `extra` are further keys the caller handles (a rule's `match`, `name`).
@@ -108,6 +120,36 @@ struct PolicyFields: Equatable, Sendable {
                             throw field.error("unknown value '\(text)'; expected skip, warn or fail")
                         }
                         fields.onMismatch = action
+                    }
+                }
+            case "history":
+                if member.isNone {
+                    fields.historyEnabled = false
+                    continue
+                }
+                fields.historyEnabled = true
+                for (name, field) in try member.mapping(allowed: ["window", "min_runs", "min_shift", "significance", "min_segment"]) {
+                    switch name {
+                    case "window":
+                        let count = try field.int()
+                        guard count >= 2 else { throw field.error("history.window must be at least 2 runs") }
+                        fields.historyWindow = count
+                    case "min_runs":
+                        let count = try field.int()
+                        guard count >= 2 else { throw field.error("history.min_runs must be at least 2 runs") }
+                        fields.historyMinRuns = count
+                    case "min_shift":
+                        let shift = try field.number()
+                        guard shift > 0 else { throw field.error("history.min_shift is a number of noise units above 0, as in 3") }
+                        fields.historyMinShift = shift
+                    case "significance":
+                        let level = try field.number()
+                        guard level > 0, level < 1 else { throw field.error("history.significance must be between 0 and 1, as in 0.001") }
+                        fields.historySignificance = level
+                    default:
+                        let count = try field.int()
+                        guard count >= 1 else { throw field.error("history.min_segment must be at least 1 run") }
+                        fields.historyMinSegment = count
                     }
                 }
             case "reason": fields.reason = try member.string()

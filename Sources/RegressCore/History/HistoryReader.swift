@@ -1,0 +1,165 @@
+import Foundation
+import RegressGit
+
+/// The commits a history covers: every commit reachable from `tip`, and of those, the ones not
+/// reachable from `boundary` are "in range" (`v1.0..HEAD`, `origin/main..HEAD`).
+public struct HistoryRange: Sendable {
+    public let tip: ObjectID
+    /// The merge base of the range's left side with the tip; nil when the whole history is in range.
+    public let boundary: ObjectID?
+    /// How reports name the range: `HEAD`, `v1.0..HEAD`.
+    public let label: String
+
+    /// Parses `REV`, `A..B` or `A...B` (both: the commits of B since its merge base with A; an empty
+    /// side is HEAD).
+    public static func parse(_ text: String?, in repository: Repository) throws -> HistoryRange {
+        let text = text ?? "HEAD"
+        for separator in ["...", ".."] {
+            guard let range = text.range(of: separator) else { continue }
+            let left = String(text[..<range.lowerBound]), right = String(text[range.upperBound...])
+            let tip = try repository.resolveCommit(right.isEmpty ? "HEAD" : right)
+            let boundary = try repository.resolveCommit("\(left.isEmpty ? "HEAD" : left)...\(tip.hex)")
+            return HistoryRange(tip: tip, boundary: boundary, label: text)
+        }
+        return HistoryRange(tip: try repository.resolveCommit(text), boundary: nil, label: text)
+    }
+}
+
+/// One run found in history: the commit that added or changed its artifact, and what it holds.
+public struct HistoryRun: Sendable {
+    public let commit: Commit
+    public let run: Run
+    public let inRange: Bool
+}
+
+/// What a walk over history read.
+public struct HistoryRuns: Sendable {
+    /// The commits walked, oldest first.
+    public var commits: [Commit]
+    /// The runs, oldest first: by commit, then by the timestamp in their path, then by path.
+    public var runs: [HistoryRun]
+    public var notices: [String]
+    /// Distinct artifact blobs parsed.
+    public var blobsRead: Int
+}
+
+/// Reads the runs of a stretch of history without a checkout. Each commit is compared with its first
+/// parent through libgit2, below the folders the artifact globs can match, so unchanged subtrees cost
+/// nothing; an artifact that a commit adds or changes is a run of that commit (several timestamped
+/// runs added at once are ordered by their timestamps); a blob is parsed once, however many commits
+/// or paths hold it, and a blob already seen in a series is not a new run. A shallow clone's edge ends
+/// the walk with a notice.
+public struct HistoryReader {
+    public let repository: Repository
+    public let configuration: Configuration
+
+    public init(repository: Repository, configuration: Configuration) {
+        self.repository = repository
+        self.configuration = configuration
+    }
+
+    /// - Parameters:
+    ///   - firstParent: follow only the first parent of merges (`git log --first-parent`).
+    ///   - limit: read at most this many commits of the range, newest first.
+    ///   - context: commits before the range to read as well, for the levels before its first commit.
+    ///   - progress: called with (commits done, commits in all) as the walk goes.
+    public func read(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, context: Int = 0,
+                     progress: ((Int, Int) -> Void)? = nil) throws -> HistoryRuns {
+        let walk = try commits(range, firstParent: firstParent, limit: limit, context: context)
+        var notices: [String] = []
+        if let shallow = walk.shallowAt {
+            notices.append("history is shallow at \(shallow.short): runs before it were not read; fetch with full depth " +
+                           "(`git fetch --unshallow`, or `fetch-depth: 0` with actions/checkout) to read them")
+        }
+        let prefixes = Array(Set(configuration.globs.flatMap(\.literalPrefixes)))
+        let boundaries = repository.shallowBoundaries
+        var parsed: [ObjectID: Run?] = [:]
+        var seen: Set<String> = []
+        var runs: [HistoryRun] = []
+        var failedPaths: Set<String> = []
+        for (done, entry) in walk.commits.enumerated() {
+            progress?(done, walk.commits.count)
+            let commit = entry.commit
+            // The first parent, unless the clone is cut there; a parent outside the walk is still read,
+            // so the oldest commit walked contributes what it changed, not its whole tree.
+            let parent = boundaries.contains(commit.id) ? nil : commit.parents.first
+            var found: [(key: SeriesKey, path: String, blob: ObjectID)] = []
+            for change in try repository.changes(in: commit.id, since: parent, under: prefixes) {
+                guard let blob = change.blob, isArtifact(change.path) else { continue }
+                let key = SeriesKey(path: change.path)
+                guard seen.insert(key.value + "\u{0}" + blob.hex).inserted else { continue }
+                found.append((key, change.path, blob))
+            }
+            found.sort { ($0.key.timestamp ?? 0, $0.path) < ($1.key.timestamp ?? 0, $1.path) }
+            for item in found {
+                let run: Run?
+                if let cached = parsed[item.blob] {
+                    run = cached.map { rekeyed($0, series: item.key, path: item.path) }
+                } else {
+                    do {
+                        let bytes = try repository.blob(item.blob)
+                        let request = RunLoader.request(item.path, bytes: bytes, configuration: configuration, sibling: { [repository] sibling in
+                            try? repository.fileContents(at: commit.id, path: sibling)
+                        })
+                        run = try RunLoader.read(request, series: item.key, configuration: configuration)
+                    } catch {
+                        if failedPaths.insert(item.path).inserted {
+                            let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                            notices.append("\(commit.id.short): skipped \(message)")
+                        }
+                        run = nil
+                    }
+                    parsed[item.blob] = .some(run)
+                }
+                if let run { runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange)) }
+            }
+        }
+        progress?(walk.commits.count, walk.commits.count)
+        return HistoryRuns(commits: walk.commits.map(\.commit), runs: runs, notices: notices, blobsRead: parsed.count)
+    }
+
+    /// The commits of the range, oldest first, each marked in or out of the range.
+    func commits(_ range: HistoryRange, firstParent: Bool, limit: Int?, context: Int) throws
+        -> (commits: [(commit: Commit, inRange: Bool)], shallowAt: ObjectID?)
+    {
+        let history = try repository.history(from: range.tip, firstParent: firstParent,
+                                             limit: range.boundary == nil ? limit : nil)
+        var marked: [(commit: Commit, inRange: Bool)] = []
+        var inRangeCount = 0, contextCount = 0
+        var leftRange = false
+        for commit in history.commits {
+            var inRange = true
+            if let boundary = range.boundary {
+                // On a first-parent walk, every commit after the first one outside the range is outside too.
+                if leftRange && firstParent {
+                    inRange = false
+                } else {
+                    inRange = !(try repository.isAncestor(commit.id, of: boundary))
+                }
+            }
+            if inRange {
+                if let limit, inRangeCount >= limit { continue }
+                inRangeCount += 1
+            } else {
+                leftRange = true
+                if contextCount >= context { if firstParent { break } else { continue } }
+                contextCount += 1
+            }
+            marked.append((commit, inRange))
+        }
+        return (marked.reversed(), history.shallowAt)
+    }
+
+    func isArtifact(_ path: String) -> Bool {
+        configuration.globs.contains { $0.matches(path) } && !configuration.isExcluded(path)
+    }
+
+    /// A run parsed from the same blob under another path or series.
+    private func rekeyed(_ run: Run, series: SeriesKey, path: String) -> Run {
+        guard run.path != path || run.series != series else { return run }
+        var copy = Run(series: series, path: path, format: run.format, measurements: run.measurements, skipped: run.skipped,
+                       failure: run.failure, fingerprint: run.fingerprint)
+        copy.earlierPaths = []
+        return copy
+    }
+}

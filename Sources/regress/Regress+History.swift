@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import RegressCore
+
+extension Regress {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find where each metric changed across the commits of a range.",
+            discussion: """
+                RANGE is a revision (all of its history: main, HEAD) or A..B (the commits of B that A does \
+                not have: v1.0..HEAD, origin/main..HEAD); without it, all of HEAD's history. A run is the \
+                artifact a commit added or changed. Exits 1 when a change point in the range is a \
+                regression under a `severity: fail` policy, so `regress history origin/main..HEAD` can \
+                gate a branch.
+                """
+        )
+
+        @Argument(help: "The commits to read: REV or A..B.")
+        var range: String?
+
+        @Option(name: .long, help: "Only metrics whose id (series/benchmark/metric) matches this glob (repeatable).")
+        var metric: [String] = []
+
+        @Flag(name: .customLong("first-parent"), help: "Follow only the first parent of merges (the default).")
+        var firstParent = false
+
+        @Flag(name: .customLong("all-parents"), help: "Follow every parent of merges.")
+        var allParents = false
+
+        @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
+        var limit: Int?
+
+        @Option(name: .long, help: "Commits before an A..B range also read, for the levels before it.")
+        var context: Int = 100
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        var policy: [String] = []
+
+        @Option(name: .long, help: "markdown, json or text.")
+        var format: ReportFormatArgument = .markdown
+
+        @Option(name: .long, help: "Write the report to this file instead of standard output.")
+        var output: String?
+
+        @Flag(name: .long, help: "No progress on standard error.")
+        var quiet = false
+
+        func validate() throws {
+            if firstParent && allParents { throw ValidationError("--first-parent and --all-parents exclude each other") }
+            if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
+            if context < 0 { throw ValidationError("--context takes a number of commits, 0 or more") }
+        }
+
+        func run() throws {
+            running {
+                var operation = HistoryOperation(repositoryPath: repo, range: range)
+                operation.metrics = metric
+                operation.firstParent = !allParents
+                operation.limit = limit
+                operation.context = context
+                operation.policyFiles = policy
+                let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))
+                try writeReport(HistoryReportFormat.render(report, as: format.value), to: output)
+                Foundation.exit(report.exitCode)
+            }
+        }
+    }
+}
+
+/// Progress on standard error, only when it is a terminal: `reading history: 1200/5000 commits`.
+enum Progress {
+    static func onTerminal(_ label: String) -> ((Int, Int) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        var last = -1
+        return { done, total in
+            let percent = total == 0 ? 100 : done * 100 / total
+            guard percent != last else { return }
+            last = percent
+            let end = done >= total ? "\n" : ""
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) commits\(end)".utf8))
+        }
+    }
+}
