@@ -77,7 +77,10 @@ struct PolicyTests {
     }
 
     @Test(arguments: [
-        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, fingerprint, reason, expires"),
+        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, fingerprint, reason, expires, history"),
+        ("version: 1\ndefaults:\n  history: { window: 1 }\n", "p.yml:3: defaults.history.window: history.window must be at least 2 runs"),
+        ("version: 1\ndefaults:\n  history: { min_shift: 0 }\n", "p.yml:3: defaults.history.min_shift: history.min_shift is a number of noise units above 0, as in 3"),
+        ("version: 1\ndefaults:\n  history: { windows: 20 }\n", "p.yml:3: defaults.history.windows: unknown key; expected one of: window, min_runs, min_shift, significance, min_segment"),
         ("version: 1\ndefaults:\n  tolerance: { relative: 5 }\n", "p.yml:3: defaults.tolerance.relative: expected a percentage such as 5%, got '5'"),
         ("version: 1\ndefaults:\n  tolerance: { relative: five% }\n", "p.yml:3: defaults.tolerance.relative: expected a percentage such as 5%, got 'five%'"),
         ("version: 1\ndefaults:\n  alpha: 2\n", "p.yml:3: defaults.alpha: alpha must be between 0 and 1, as in 0.01"),
@@ -127,6 +130,12 @@ struct PolicyTests {
             noise.max_cv             25.0%                                                               policies/llm.yml rules[0] (slow first token)
             fingerprint.match        cpu.model, cpu.logical_cores, memory.total_gb, gpu.models, os.name  built-in defaults
             fingerprint.on_mismatch  fail                                                                built-in defaults
+            history                  on                                                                  built-in defaults
+            history.window           20                                                                  built-in defaults
+            history.min_runs         5                                                                   built-in defaults
+            history.min_shift        3                                                                   built-in defaults
+            history.significance     0.001                                                               built-in defaults
+            history.min_segment      3                                                                   built-in defaults
             reason                   none                                                                built-in defaults
             expires                  2026-01-01                                                          policies/llm.yml rules[0] (slow first token)
 

@@ -42,7 +42,12 @@ public struct CompareOperation: Sendable {
         if baseRuns.runs.isEmpty && headRuns.runs.isEmpty {
             throw RegressError.noArtifacts(base: baseSource.label, head: headSource.label, configuration: configuration.origin)
         }
-        return Comparator(policies: policies, today: today).compare(
+        var comparator = Comparator(policies: policies, today: today)
+        if let base = baseSource.commit {
+            comparator.earlierRuns = try EarlierRuns.values(for: baseRuns.runs, at: base.id, source: baseSource, repository: repository,
+                                                            configuration: configuration, policies: policies)
+        }
+        return comparator.compare(
             base: baseRuns, head: headRuns,
             baseSide: ComparisonSide(label: baseSource.label, commit: baseSource.commit),
             headSide: ComparisonSide(label: headSource.label, commit: headSource.commit))

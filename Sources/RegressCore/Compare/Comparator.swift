@@ -18,6 +18,9 @@ public struct Comparator: Sendable {
     /// Set when the base side is stored baselines: a head series without one is reported as having no
     /// baseline, under the policy's `on_missing`, rather than as new.
     public var againstStoredBaselines = false
+    /// Per metric id, the aggregates of the base's earlier runs, oldest first (the base run not
+    /// included): the history its noise is learned from when a side has too few samples for a test.
+    public var earlierRuns: [String: [Double]] = [:]
 
     public init(policies: PolicySet = .builtInDefault, today: String) {
         self.policies = policies
@@ -147,6 +150,15 @@ public struct Comparator: Sendable {
             case .none: break
             }
             if result.pValue != nil { result.test = policy.test }
+        } else if policy.history.enabled, let earlier = earlierRuns[id], let baseValue {
+            switch LearnedNoise.learn(earlier + [baseValue], policy: policy.history) {
+            case .learned(let noise):
+                result.noise = noise
+                result.pValue = noise.pValue(head: headValue, window: policy.history.window)
+            case .tooLittle(let runs, let minimum, let sinceChange):
+                result.note = "too little history: \(runs) run\(runs == 1 ? "" : "s")\(sinceChange ? " since its latest change point" : ""), " +
+                    "min_runs \(minimum); the tolerance alone decides"
+            }
         }
         return Pending(result: result, policy: policy, settled: false, difference: headValue - baseValue!)
     }
@@ -187,7 +199,16 @@ public struct Comparator: Sendable {
             result.verdict = .unchanged
             return result
         }
-        if let adjusted = result.pValueAdjusted, adjusted >= policy.alpha {
+        if let noise = result.noise, let head = result.head {
+            // The head must stand out from the level in the same direction as from the base.
+            let adjusted = result.pValueAdjusted ?? 1
+            if adjusted >= policy.alpha || (head - noise.level).sign != difference.sign {
+                result.verdict = .inconclusive
+                result.note = "within the \(noise.summary); adjusted p \(NumberFormat.pValue(adjusted)) ≥ alpha \(NumberFormat.value(policy.alpha))"
+                return result
+            }
+            result.note = noise.summary
+        } else if let adjusted = result.pValueAdjusted, adjusted >= policy.alpha {
             result.verdict = .inconclusive
             result.note = "beyond tolerance but not significant: adjusted p \(NumberFormat.pValue(adjusted)) ≥ alpha \(NumberFormat.value(policy.alpha))"
             return result

@@ -36,6 +36,8 @@ public struct MetricResult: Equatable, Sendable {
     public var cvHead: Double?
     /// Set when the deciding rule's `expires` date has passed.
     public var expired: String?
+    /// The noise learned from the metric's earlier runs, when it decided (too few samples for a test).
+    public var noise: LearnedNoise?
 
     public init(series: String, benchmark: String, metric: String, unit: String, direction: Direction, verdict: Verdict,
                 base: Double?, head: Double?, relativeChange: Double?, samplesBase: Int, samplesHead: Int, note: String?) {

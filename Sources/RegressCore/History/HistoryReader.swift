@@ -30,6 +30,8 @@ public struct HistoryRun: Sendable {
     public let commit: Commit
     public let run: Run
     public let inRange: Bool
+    /// The artifact's blob.
+    public let blob: ObjectID
 }
 
 /// What a walk over history read.
@@ -62,9 +64,10 @@ public struct HistoryReader {
     ///   - firstParent: follow only the first parent of merges (`git log --first-parent`).
     ///   - limit: read at most this many commits of the range, newest first.
     ///   - context: commits before the range to read as well, for the levels before its first commit.
+    ///   - series: read only the artifacts of these series (keys' values); nil reads every artifact.
     ///   - progress: called with (commits done, commits in all) as the walk goes.
     public func read(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, context: Int = 0,
-                     progress: ((Int, Int) -> Void)? = nil) throws -> HistoryRuns {
+                     series wanted: Set<String>? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryRuns {
         let walk = try commits(range, firstParent: firstParent, limit: limit, context: context)
         var notices: [String] = []
         if let shallow = walk.shallowAt {
@@ -87,6 +90,7 @@ public struct HistoryReader {
             for change in try repository.changes(in: commit.id, since: parent, under: prefixes) {
                 guard let blob = change.blob, isArtifact(change.path) else { continue }
                 let key = SeriesKey(path: change.path)
+                if let wanted, !wanted.contains(key.value) { continue }
                 guard seen.insert(key.value + "\u{0}" + blob.hex).inserted else { continue }
                 found.append((key, change.path, blob))
             }
@@ -111,7 +115,7 @@ public struct HistoryReader {
                     }
                     parsed[item.blob] = .some(run)
                 }
-                if let run { runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange)) }
+                if let run { runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob)) }
             }
         }
         progress?(walk.commits.count, walk.commits.count)

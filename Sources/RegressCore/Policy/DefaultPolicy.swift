@@ -45,6 +45,19 @@ public enum DefaultPolicy {
           fingerprint:
             match: [cpu.model, cpu.logical_cores, memory.total_gb, gpu.models, os.name]
             on_mismatch: fail
+          # What history decides, for metrics with fewer than `min_samples` samples (one value per
+          # run is the common case): their run-to-run noise is learned from the last `window` runs
+          # before the base, since its latest change point, and a change counts only when it exceeds
+          # both the tolerance and that noise at `alpha`, spent once per `window` runs. With fewer
+          # than `min_runs` runs the tolerance alone decides. `min_shift` (in noise units),
+          # `significance` and `min_segment` (runs on each side) set how sensitive the change-point
+          # search of `regress history` is. `history: none` turns all of it off.
+          history:
+            window: 20
+            min_runs: 5
+            min_shift: 3
+            significance: 0.001
+            min_segment: 3
 
         # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
         # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,

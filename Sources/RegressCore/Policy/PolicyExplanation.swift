@@ -41,6 +41,12 @@ public struct PolicyExplanation: Equatable, Sendable {
             ("noise.max_cv", percent(policy.maxCV)),
             ("fingerprint.match", policy.fingerprintMatch.joined(separator: ", ")),
             ("fingerprint.on_mismatch", policy.onMismatch.rawValue),
+            ("history", policy.history.enabled ? "on" : "none"),
+            ("history.window", String(policy.history.window)),
+            ("history.min_runs", String(policy.history.minRuns)),
+            ("history.min_shift", NumberFormat.value(policy.history.detector.minimumShift)),
+            ("history.significance", NumberFormat.value(policy.history.detector.significance)),
+            ("history.min_segment", String(policy.history.detector.minimumSegment)),
             ("reason", policy.reason ?? "none"),
             ("expires", policy.expires ?? "never"),
         ]
