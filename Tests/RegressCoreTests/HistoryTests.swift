@@ -1,0 +1,227 @@
+import Foundation
+@testable import RegressCore
+import RegressGit
+import TestSupport
+import Testing
+
+/// `regress history` on fixture histories: where runs come from, and where their level changed.
+struct HistoryTests {
+    /// Twenty runs of noise around 100 (about ±2%), no change.
+    static let quiet: [Double] = [100, 101.2, 99.1, 100.4, 98.6, 100.9, 99.5, 101.8, 99.8, 100.2,
+                                  98.9, 100.7, 99.3, 101.4, 100.1, 98.4, 100.6, 99.7, 101.1, 100.3]
+
+    /// A repository whose `bench/results.json` holds one Google-Benchmark-like value per commit.
+    static func repository(_ values: [Double], name: String = "conv") throws -> FixtureRepository {
+        let fixture = try FixtureRepository()
+        for (index, value) in values.enumerated() {
+            try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "\#(name)", "time_ms": \#(value)}]}"#)
+            try fixture.commit("run \(index)")
+        }
+        return fixture
+    }
+
+    static func history(_ fixture: FixtureRepository, range: String? = nil, configure: (inout HistoryOperation) -> Void = { _ in })
+        throws -> HistoryReport
+    {
+        var operation = HistoryOperation(repositoryPath: fixture.path, range: range)
+        configure(&operation)
+        return try operation.run()
+    }
+
+    @Test func aStepIsFoundAtTheCommitThatMadeIt() throws {
+        let fixture = try Self.repository(Self.quiet + Self.quiet.prefix(10).map { $0 * 1.3 })
+        let report = try Self.history(fixture)
+        #expect(report.commitsRead == 30)
+        #expect(report.series.map(\.id) == ["bench/results.json/conv/time_ms"])
+        let series = try #require(report.series.first)
+        #expect(series.points.count == 30)
+        #expect(series.points.map(\.commit.summary).prefix(2) == ["run 0", "run 1"])
+        #expect(series.changes.map(\.index) == [20])
+        #expect(series.changes.first?.commit.summary == "run 20")
+        #expect(series.changes.first?.verdict == .regression)
+        #expect(report.exitCode == 1)
+        let json = HistoryReportFormat.json(report)
+        #expect(json.contains(#""id": "bench/results.json/conv/time_ms""#))
+        #expect(json.contains(#""direction": "regression""#))
+        #expect(json.contains(#""commit": "\#(series.changes[0].commit.id.hex)""#))
+    }
+
+    @Test func anImprovementDoesNotFailTheRange() throws {
+        let fixture = try Self.repository(Self.quiet + Self.quiet.prefix(10).map { $0 * 0.7 })
+        let report = try Self.history(fixture)
+        #expect(report.series[0].changes.map(\.verdict) == [.improvement])
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func oneSlowRunIsNotAChange() throws {
+        var values = Self.quiet + Self.quiet
+        values[25] *= 1.5
+        let report = try Self.history(try Self.repository(values))
+        #expect(report.series[0].changes.isEmpty)
+        #expect(report.exitCode == 0)
+        #expect(HistoryReportFormat.markdown(report).hasPrefix("### ✅ regress history: no change point in 1 metric\n"))
+    }
+
+    @Test func aRangeJudgesOnlyTheChangesOfItsOwnCommits() throws {
+        let fixture = try Self.repository(Self.quiet + Self.quiet.map { $0 * 1.3 })
+        let before = try Self.history(fixture, range: "HEAD~5..HEAD")
+        #expect(before.series[0].changes.map(\.index) == [20])
+        #expect(before.series[0].changesInRange.isEmpty)
+        #expect(before.exitCode == 0)
+        #expect(before.series[0].points.filter(\.inRange).count == 5)
+        let within = try Self.history(fixture, range: "HEAD~25..HEAD")
+        #expect(within.series[0].changesInRange.map(\.commit.summary) == ["run 20"])
+        #expect(within.exitCode == 1)
+    }
+
+    @Test func limitReadsTheNewestCommits() throws {
+        let fixture = try Self.repository(Self.quiet + Self.quiet.prefix(10).map { $0 * 1.3 })
+        let report = try Self.history(fixture) { $0.limit = 12 }
+        #expect(report.commitsRead == 12)
+        #expect(report.series[0].points.first?.commit.summary == "run 18")
+    }
+
+    @Test func theFirstParentLineSeesAMergeAsOneRun() throws {
+        let fixture = try Self.repository(Array(Self.quiet.prefix(6)))
+        try fixture.git(["checkout", "-q", "-b", "topic"])
+        for (index, value) in [130.0, 131, 129].enumerated() {
+            try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": \#(value)}]}"#)
+            try fixture.commit("topic \(index)")
+        }
+        try fixture.git(["checkout", "-q", "main"])
+        try fixture.write("notes.txt", "unrelated")
+        try fixture.commit("main moves on")
+        try fixture.git(["merge", "-q", "--no-ff", "-m", "merge topic", "topic"], date: 59)
+        let firstParent = try Self.history(fixture)
+        #expect(firstParent.series[0].points.map(\.commit.summary) == ["run 0", "run 1", "run 2", "run 3", "run 4", "run 5", "merge topic"])
+        #expect(firstParent.series[0].points.last?.value == 129)
+        let all = try Self.history(fixture) { $0.firstParent = false }
+        #expect(all.series[0].points.map(\.commit.summary).suffix(3) == ["topic 0", "topic 1", "topic 2"])
+        #expect(all.series[0].points.count == 9)
+    }
+
+    @Test func aShallowCloneEndsTheWalkWithANotice() throws {
+        let fixture = try Self.repository(Self.quiet)
+        let clones = try TemporaryFolder.make(prefix: "shallow-history")
+        defer { try? FileManager.default.removeItem(atPath: clones) }
+        try Shell.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "5", "file://" + fixture.path, clones + "/c"], in: clones)
+        let report = try HistoryOperation(repositoryPath: clones + "/c").run()
+        #expect(report.commitsRead == 5)
+        #expect(report.series[0].points.count == 5)
+        #expect(report.notices.count == 1)
+        #expect(report.notices.first?.hasPrefix("history is shallow at ") == true)
+    }
+
+    @Test func anArtifactThatDisappearsAndComesBackKeepsItsSeries() throws {
+        let fixture = try Self.repository(Array(Self.quiet.prefix(4)))
+        try fixture.remove("bench/results.json")
+        try fixture.commit("drop the results")
+        try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": 99.0}]}"#)
+        try fixture.commit("results again")
+        let report = try Self.history(fixture)
+        #expect(report.series.count == 1)
+        #expect(report.series[0].points.map(\.commit.summary) == ["run 0", "run 1", "run 2", "run 3", "results again"])
+    }
+
+    @Test func aBlobIsParsedOnceAndARevertIsNoNewRun() throws {
+        let fixture = try Self.repository([100, 101, 100])
+        let runs = try HistoryReader(repository: try Repository(discoveringFrom: fixture.path), configuration: .defaults)
+            .read(HistoryRange.parse(nil, in: try Repository(discoveringFrom: fixture.path)), firstParent: true)
+        #expect(runs.blobsRead == 2)
+        #expect(runs.runs.map(\.commit.summary) == ["run 0", "run 1"])
+    }
+
+    @Test func timestampedRunsAddedTogetherArePointsInTheirTimeOrder() throws {
+        let fixture = try FixtureRepository()
+        for (stamp, value) in [("20250103-090000", 12.0), ("20250101-090000", 10.0), ("20250102-090000", 11.0)] {
+            try fixture.write("bench/conv_\(stamp).json", #"{"eager": {"mean_time_ms": \#(value)}, "jit": {"mean_time_ms": 1.0}}"#)
+        }
+        try fixture.commit("three runs at once")
+        try fixture.write("bench/conv_20250104-090000.json", #"{"eager": {"mean_time_ms": 13.0}, "jit": {"mean_time_ms": 1.0}}"#)
+        try fixture.commit("a fourth")
+        let report = try Self.history(fixture) { $0.metrics = ["**/eager/**"] }
+        #expect(report.series.map(\.id) == ["bench/conv_{timestamp}.json/eager/mean_time_ms"])
+        #expect(report.series[0].points.map(\.value) == [10, 11, 12, 13])
+    }
+
+    @Test func aMetricGlobThatMatchesNothingSaysSo() throws {
+        let report = try Self.history(try Self.repository([1, 2])) { $0.metrics = ["**/nothing"] }
+        #expect(report.series.isEmpty)
+        #expect(report.notices == ["no metric matches **/nothing: the ids are series/benchmark/metric, as `--format json` lists them"])
+    }
+
+    @Test func historyNoneInAPolicyFindsNoChangePoints() throws {
+        let fixture = try Self.repository(Self.quiet + Self.quiet.prefix(10).map { $0 * 1.3 })
+        try fixture.write("policies/history.yml", "version: 1\nrules:\n  - match: \"**/conv/**\"\n    history: none\n")
+        try fixture.commit("no history for conv")
+        let report = try Self.history(fixture)
+        #expect(report.series[0].changes.isEmpty)
+    }
+
+    @Test func theMarkdownReportNamesTheCulpritAndDrawsTheSeries() throws {
+        let fixture = try Self.repository(Array(Self.quiet.prefix(10)) + Self.quiet.prefix(10).map { $0 * 1.3 })
+        let report = try Self.history(fixture)
+        let markdown = HistoryReportFormat.markdown(report)
+        let culprit = report.series[0].changes[0].commit.id.short
+        #expect(markdown.hasPrefix("### ❌ regress history: 1 regression in 1 of 1 metric\n"))
+        #expect(markdown.contains("| **regression** | `\(culprit)` | run 10 | Fixture | 2025-01-01 |"))
+        #expect(markdown.contains("```mermaid\nxychart-beta\n    title \"time_ms (ms)\"\n    x-axis \"run\" 1 --> 20\n"))
+        let text = HistoryReportFormat.text(report)
+        #expect(text.contains("bench/results.json/conv/time_ms  "))
+        #expect(text.contains("20 runs; regression +"))
+    }
+}
+
+/// The gate of `compare`: a single run per commit is judged against the noise of its earlier runs.
+struct HistoryGateTests {
+    static func compare(_ fixture: FixtureRepository, at back: Int) throws -> MetricResult {
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD~\(back + 1)", head: "HEAD~\(back)").run()
+        return try #require(comparison.results.first)
+    }
+
+    @Test func ordinaryNoiseBeyondTheToleranceIsNotARegression() throws {
+        // ±6% noise: a 5% tolerance alone calls many commits regressions.
+        let noisy = HistoryTests.quiet.map { 100 + ($0 - 100) * 3 }
+        let fixture = try HistoryTests.repository(noisy + [noisy[0] * 1.08])
+        let result = try Self.compare(fixture, at: 0)
+        #expect(result.relativeChange! > 0.05)
+        #expect(result.verdict == .inconclusive)
+        #expect(result.noise?.runs == 20)
+        #expect(result.note?.hasPrefix("within the noise from 19 earlier runs: σ ") == true)
+    }
+
+    @Test func aRealStepFailsWithTheNoiseThatDecided() throws {
+        let fixture = try HistoryTests.repository(HistoryTests.quiet + [125])
+        let result = try Self.compare(fixture, at: 0)
+        #expect(result.verdict == .regression)
+        #expect(result.note == "noise from 19 earlier runs: σ 0.9%")
+        #expect(result.pValue! < 1e-4)
+    }
+
+    @Test func tooLittleHistoryFallsBackToTheTolerance() throws {
+        let fixture = try HistoryTests.repository([100, 101, 108])
+        let result = try Self.compare(fixture, at: 0)
+        #expect(result.verdict == .regression)
+        #expect(result.note == "too little history: 2 runs, min_runs 5; the tolerance alone decides")
+    }
+
+    @Test func historyNoneLeavesTheToleranceAlone() throws {
+        let noisy = HistoryTests.quiet.map { 100 + ($0 - 100) * 3 }
+        let fixture = try HistoryTests.repository(noisy + [noisy[0] * 1.08])
+        try fixture.write("policies/p.yml", "version: 1\ndefaults:\n  history: none\n")
+        try fixture.commit("policy")
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD~2", head: "HEAD~1",
+                                              policyFiles: [fixture.path + "/policies/p.yml"]).run()
+        #expect(comparison.results.first?.verdict == .regression)
+        #expect(comparison.results.first?.noise == nil)
+    }
+
+    @Test func theNoiseIsLearnedSinceTheLatestChangePoint() throws {
+        // A quiet level at 100, then a quiet level at 130: the base's noise is that of the new level.
+        let fixture = try HistoryTests.repository(HistoryTests.quiet + HistoryTests.quiet.prefix(12).map { $0 * 1.3 } + [131])
+        let result = try Self.compare(fixture, at: 0)
+        #expect(result.verdict == .unchanged)
+        #expect(result.noise?.runs == 12)
+        #expect(result.noise?.beforeChange == 9)
+    }
+}
