@@ -7,7 +7,7 @@ extension Regress {
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Inspect and start tolerance policies.",
-            subcommands: [Explain.self, Init.self]
+            subcommands: [Explain.self, Init.self, Suggest.self]
         )
     }
 }
@@ -66,6 +66,49 @@ extension Regress.Policy {
                 try FileManager.default.createDirectory(atPath: root + "/policies", withIntermediateDirectories: true)
                 try Data(DefaultPolicy.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 FileHandle.standardOutput.write(Data("wrote policies/default.yml\n".utf8))
+                Foundation.exit(0)
+            }
+        }
+    }
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Suggest a tolerance per metric from the noise between its change points, as policy YAML.",
+            discussion: """
+                Reads history like `regress history RANGE` and writes a rule for each metric whose current \
+                tolerance a stable run would cross by chance, with a comment giving the evidence. Save it as \
+                policies/suggested.yml and review it like any change.
+                """
+        )
+
+        @Argument(help: "The commits to read: REV or A..B; all of HEAD's history when absent.")
+        var range: String?
+
+        @Option(name: .long, help: "Read at most this many commits, newest first.")
+        var limit: Int?
+
+        @Option(name: .long, help: "Any folder inside the repository.")
+        var repo: String = "."
+
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        var policy: [String] = []
+
+        @Option(name: .long, help: "Write the policy to this file instead of standard output.")
+        var output: String?
+
+        @Flag(name: .long, help: "No progress on standard error.")
+        var quiet = false
+
+        func run() throws {
+            running {
+                var operation = HistoryOperation(repositoryPath: repo, range: range)
+                operation.limit = limit
+                operation.policyFiles = policy
+                let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))
+                let repository = try Repository(discoveringFrom: repo)
+                let policies = try PolicySet.load(explicitFiles: policy,
+                                                  source: try CommitSource(repository: repository, revision: report.tip.id.hex))
+                try writeReport(PolicySuggestion(report: report, policies: policies).yaml, to: output)
                 Foundation.exit(0)
             }
         }

@@ -36,14 +36,19 @@ public struct LearnedNoise: Equatable, Sendable {
         let changes = ChangePointDetector.detect(values, settings: policy.detector)
         let start = changes.last?.index ?? 0
         let segment = Array(values[start...].suffix(policy.window))
-        guard segment.count >= policy.minRuns, let center = Descriptive(segment) else {
+        guard segment.count >= policy.minRuns, let noise = estimate(segment, beforeChange: values.count - segment.count) else {
             return .tooLittle(runs: segment.count, minimum: policy.minRuns, sinceChange: start > 0)
         }
+        return .learned(noise)
+    }
+
+    /// The level and noise of runs taken to be at one level; nil for fewer than two runs.
+    public static func estimate(_ segment: [Double], beforeChange: Int = 0) -> LearnedNoise? {
+        guard segment.count >= 2, let center = Descriptive(segment) else { return nil }
         let spread = 1.4826 * center.mad
         let kept = spread > 0 ? segment.filter { abs($0 - center.median) <= 4 * spread } : segment
         let sigma = Descriptive(kept)?.standardDeviation ?? 0
-        return .learned(LearnedNoise(runs: segment.count, level: center.median, sigma: sigma,
-                                     beforeChange: values.count - segment.count))
+        return LearnedNoise(runs: segment.count, level: center.median, sigma: sigma, beforeChange: beforeChange)
     }
 
     /// The two-sided p-value of a head value under "no change", spent over `window` runs.
