@@ -24,7 +24,12 @@ struct ConfigOptionTests {
         #expect(check.status == 0)
         #expect(check.stdout.hasPrefix("regress: passed — 1 unchanged\n"))
         #expect(try regress(["noise", "--config", config], in: fixture.path).status == 0)
-        #expect(try regress(["history", "--config", config, "--quiet"], in: fixture.path).status == 0)
+        #expect(try regress(["history", "--config", config, "--quiet"], in: fixture.path).stdout
+            .hasPrefix("### ✅ regress history: no change point in 1 metric\n"))
+        #expect(try regress(["blame", "**/ttft_s", "--config", config, "--quiet"], in: fixture.path).stdout
+            .hasPrefix("regress blame: no commit changed the 1 metric matching **/ttft_s in HEAD\n"))
+        #expect(try regress(["policy", "suggest", "--config", config, "--quiet"], in: fixture.path).stdout
+            .contains("1 have too few runs between change points to tell."))
         #expect(try regress(["inspect", "HEAD:out/llm.csv", "--config", config], in: fixture.path).status == 0)
         let missing = try regress(["compare", "HEAD", "--config", "no/such.yml"], in: fixture.path)
         #expect(missing.status == 2)
