@@ -179,3 +179,19 @@ extension SeriesMatchingTests {
         #expect(comparison.notices.isEmpty)
     }
 }
+
+extension SeriesMatchingTests {
+    @Test func seriesThatMovedWithTheirFolderAreSaidOnce() {
+        let moves = [
+            SeriesMove(from: "outputs/reports/a.csv", to: "bench/reports/a.csv", evidence: .rename),
+            SeriesMove(from: "outputs/reports/x/{timestamp}/b.csv", to: "bench/reports/x/{timestamp}/b.csv", evidence: .rename),
+            SeriesMove(from: "bench/old.json", to: "bench/new.json", evidence: .content),
+            SeriesMove(from: "perf/c.json", to: "results/c.json", evidence: .content),
+        ]
+        #expect(ReportWording.moveLines(moves) == [
+            "outputs/ → bench/ (2 series, renamed in git)",
+            "bench/old.json → bench/new.json (the same benchmarks and metrics)",
+            "perf/c.json → results/c.json (the same benchmarks and metrics)",
+        ])
+    }
+}

@@ -74,7 +74,7 @@ public enum MarkdownReport {
             lines.append("")
             lines.append("**Moved** (compared across the move):")
             lines.append("")
-            for move in comparison.moves { lines.append("- " + MarkdownText.escape(ReportWording.moveLine(move))) }
+            for line in ReportWording.moveLines(comparison.moves) { lines.append("- " + MarkdownText.escape(line)) }
         }
         let incomparable = comparison.incomparableRuns.filter { run in
             comparison.results.contains { $0.series == run.series && $0.verdict == .incomparable && $0.isReported }

@@ -39,9 +39,36 @@ enum ReportWording {
         "\(comparison.outcome) — \(summary(comparison))"
     }
 
-    /// `bench/a.json → results/a.json`, and how the move was found.
-    static func moveLine(_ move: SeriesMove) -> String {
-        "\(move.from) → \(move.to) (" + (move.evidence == .rename ? "renamed in git" : "the same benchmarks and metrics") + ")"
+    /// One line per move, `bench/a.json → results/a.json (renamed in git)`; series that moved with their
+    /// folder are said once: `outputs/reports/ → bench/reports/ (43 series, renamed in git)`.
+    static func moveLines(_ moves: [SeriesMove]) -> [String] {
+        func evidence(_ move: SeriesMove) -> String {
+            move.evidence == .rename ? "renamed in git" : "the same benchmarks and metrics"
+        }
+        // The folders a move swapped: what precedes the longest common tail of whole path segments.
+        func folders(_ move: SeriesMove) -> (from: String, to: String) {
+            var from = move.from.split(separator: "/", omittingEmptySubsequences: false)
+            var to = move.to.split(separator: "/", omittingEmptySubsequences: false)
+            while from.count > 1, to.count > 1, from.last == to.last {
+                from.removeLast()
+                to.removeLast()
+            }
+            return (from.joined(separator: "/") + "/", to.joined(separator: "/") + "/")
+        }
+        var groups: [String: [SeriesMove]] = [:]
+        var order: [String] = []
+        for move in moves {
+            let (from, to) = folders(move)
+            let key = "\(from)\u{0}\(to)\u{0}\(move.evidence.rawValue)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(move)
+        }
+        return order.map { key in
+            let group = groups[key]!
+            guard group.count > 1 else { return "\(group[0].from) → \(group[0].to) (\(evidence(group[0])))" }
+            let (from, to) = folders(group[0])
+            return "\(from) → \(to) (\(group.count) series, \(evidence(group[0])))"
+        }
     }
 
     /// Which file of a series was compared, on each side that held several runs of it.

@@ -23,7 +23,7 @@ public enum TextReport {
         for run in comparison.unchangedFailures {
             lines.append(MarkdownText.codeLine("old failure  \(ReportWording.failureLine(run, in: comparison)) (the same file in the base)"))
         }
-        for move in comparison.moves { lines.append(MarkdownText.codeLine("moved        \(ReportWording.moveLine(move))")) }
+        for line in ReportWording.moveLines(comparison.moves) { lines.append(MarkdownText.codeLine("moved        \(line)")) }
         for files in comparison.comparedFiles where files.choseAmongSeveral {
             lines.append(MarkdownText.codeLine("compared     \(ReportWording.comparedLine(files))"))
         }
