@@ -64,16 +64,27 @@ struct SeriesMatchingTests {
 
     @Test func twoMovedCandidatesOfTheSameShapeAreNotGuessedBetween() throws {
         let fixture = try FixtureRepository()
-        try fixture.write("bench/x.json", Self.json(10, 20))
-        try fixture.write("bench/y.json", Self.json(11, 21))
+        try fixture.write("bench/x/run.json", Self.json(10, 20))
+        try fixture.write("bench/y/run.json", Self.json(11, 21))
         try fixture.commit("two runs of one shape")
-        try fixture.remove("bench/x.json")
-        try fixture.remove("bench/y.json")
-        try fixture.write("perf/p.json", Self.json(30, 40))
-        try fixture.write("perf/q.json", Self.json(31, 41))
+        try fixture.remove("bench/x")
+        try fixture.remove("bench/y")
+        try fixture.write("perf/p/run.json", Self.json(30, 40))
+        try fixture.write("perf/q/run.json", Self.json(31, 41))
         let comparison = try compare(fixture, base: "HEAD", head: nil)
         #expect(comparison.moves.isEmpty)
         #expect(Set(comparison.results.map(\.verdict)) == [.missing, .new])
+    }
+
+    @Test func aFileOfTheSameShapeUnderAnotherNameIsNotAMove() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/llama3.csv", "prompt,ttft_s\nhello,0.50\n")
+        try fixture.commit("llama3")
+        try fixture.remove("bench/llama3.csv")
+        try fixture.write("bench/gemma3.csv", "prompt,ttft_s\nhello,0.90\n")
+        let comparison = try compare(fixture, base: "HEAD", head: nil)
+        #expect(comparison.moves.isEmpty)
+        #expect(comparison.results.map { "\($0.series) \($0.verdict)" } == ["bench/gemma3.csv new", "bench/llama3.csv missing"])
     }
 
     @Test func identicalContentPairsEvenWhenShapesRepeat() {

@@ -29,7 +29,8 @@ public struct SeriesMove: Equatable, Sendable {
 /// 1. git's rename detection (between the base commit and the head commit, or the commit the working
 ///    tree is on) moved a file of the one to a file of the other; else
 /// 2. exactly one candidate on each side holds the same measurements; else
-/// 3. exactly one candidate on each side holds the same benchmarks and metrics.
+/// 3. exactly one candidate on each side has the same file name and the same benchmarks and metrics
+///    (a folder moved; `llama3.csv` replaced by `gemma3.csv` of the same shape is not a move).
 public enum RenameMatching {
     /// Re-keys the base runs that moved onto their head series; returns the moves, sorted. `renames`
     /// is asked only when both sides have a series the other lacks.
@@ -54,7 +55,7 @@ public enum RenameMatching {
                   let headRun = headOrphans.first(where: { $0.series == to }) else { continue }
             pair(baseIndex, headRun, .rename)
         }
-        for signature in [contents, shape] {
+        for signature in [contents, namedShape] {
             let baseGroups = Dictionary(grouping: baseOrphans) { signature(base.runs[$0]) }
             let headGroups = Dictionary(grouping: headOrphans) { signature($0) }
             for (key, indices) in baseGroups.sorted(by: { $0.key < $1.key }) where !key.isEmpty && indices.count == 1 {
@@ -87,6 +88,12 @@ public enum RenameMatching {
     /// recorded from have the same).
     static func shape(_ run: Run) -> String {
         Set(run.measurements.map { "\($0.benchmark)\u{0}\($0.metric)" }).sorted().joined(separator: "\u{2}")
+    }
+
+    /// The shape of a run under its file name (the last part of its series key).
+    static func namedShape(_ run: Run) -> String {
+        let shape = shape(run)
+        return shape.isEmpty ? "" : (run.series.value.split(separator: "/").last.map(String.init) ?? "") + "\u{1}" + shape
     }
 }
 
