@@ -206,3 +206,24 @@ extension SeriesMatchingTests {
         ])
     }
 }
+
+extension SeriesMatchingTests {
+    /// A history of the shape real repositories have: results moved to a new folder, several timestamped
+    /// runs of one benchmark, a failure committed long ago, a new one, no fingerprints, and a regress.yml
+    /// that only the head has.
+    @Test func aReportOnARepositoryOfTheRealShapeMatchesItsSnapshot() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("outputs/reports/compile/conv_bench_20251001-120000.json", Self.json(10, 20))
+        try fixture.write("outputs/reports/ollama/20251001-090000/runs.csv", "prompt,ttft_s,error\nhello,0,server down\n")
+        try fixture.write("outputs/reports/llm/summary.csv", "model,tokens_s\nm,40\n")
+        try fixture.commit("results of the first week")
+        try fixture.git(["mv", "outputs", "bench"])
+        try fixture.write("regress.yml", "version: 1\nartifacts:\n  - path: \"{outputs,bench}/reports/**/*.{json,csv}\"\n")
+        try fixture.write("bench/reports/compile/conv_bench_20251002-120000.json", Self.json(10.1, 20))
+        try fixture.write("bench/reports/compile/conv_bench_20251003-120000.json", Self.json(13, 20))
+        try fixture.write("bench/reports/llm/summary.csv", "model,tokens_s,error\nm,0,model not installed\n")
+        try fixture.commit("move results to bench/, two more compile runs, a failed summary")
+        let comparison = try compare(fixture)
+        if let mismatch = Snapshot.mismatch(MarkdownReport.render(comparison), named: "real-shape.md") { Issue.record("\(mismatch)") }
+    }
+}
