@@ -82,7 +82,9 @@ struct ConfigurationSourceTests {
         let read = ["bench/a.json", "Benchmarks/b.csv", "perf/c.txt", "x/results/d.out", "reports/e.json", "deep/benchmarks_v2/f/g.json",
                     "target/criterion/sort/new/estimates.json", ".benchmarkBaselines/t/default/results.json"]
         let notRead = ["src/a.json", "bench/fingerprint.json", "bench/r.fingerprint.json", "baselines/s@x.json", "bench/package.json",
-                       "bench/notes.md", "target/criterion/sort/base/estimates.json", "target/criterion/sort/new/sample.json",
+                       "bench/package-lock.json", "bench/tsconfig.json", "bench/composer.json", "bench/machine.json", "bench/notes.md",
+                       "target/criterion/sort/change/estimates.json", "target/criterion/sort/new/benchmark.json",
+                       "target/criterion/sort/new/tukey.json", "target/criterion/sort/base/estimates.json", "target/criterion/sort/new/sample.json",
                        ".asv/results/benchmarks.json", ".asv/results/m/machine.json"]
         for path in read + notRead { try fixture.write(path, path.hasSuffix(".txt") || path.hasSuffix(".out") ? "BenchmarkX-8 10 12 ns/op\n" : json) }
         try fixture.commit("every kind of file")

@@ -168,3 +168,36 @@ extension MachineAttributionTests {
         ]), origin: "bench/desk/machine.json"))
     }
 }
+
+extension MachineAttributionTests {
+    @Test func theFingerprintComesFromTheNearestDescriptionInTheDocumentedOrder() throws {
+        func fingerprint(_ model: String) -> String { Fingerprint(fields: ["cpu.model": model]).json }
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/fingerprint.json", fingerprint("parent folder"))
+        try fixture.write("bench/a/fingerprint.json", fingerprint("a's folder"))
+        try fixture.write("bench/d/fingerprint.json", fingerprint("own folder"))
+        try fixture.write("bench/a/machine.json", #"{"cpu": "machine.json"}"#)
+        try fixture.write("bench/a/r.fingerprint.json", fingerprint("sidecar"))
+        for name in ["bench/a/r.csv", "bench/a/s.csv", "bench/b/t.csv", "bench/d/w.csv", "bench/u.csv"] { try fixture.write(name, BaselineTests.csv([1])) }
+        try fixture.write("bench/c/g.json", Self.googleBenchmark(1))
+        try fixture.write("bench/c/g.fingerprint.json", Fingerprint(fields: ["cpu.model": "sidecar of g", "cpu.logical_cores": "2"]).json)
+        try fixture.write("perf/v.csv", BaselineTests.csv([1]))
+        try fixture.commit("results and descriptions of their machines")
+        let source = try CommitSource(repository: Repository(discoveringFrom: fixture.path), revision: "HEAD")
+        let loaded = try RunLoader.load(source, configuration: .defaults)
+        let explicit = RunFingerprint(fingerprint: Fingerprint(fields: ["cpu.model": "option"]), origin: "--fingerprint f.json")
+        let runs = try FingerprintLocator(explicit: explicit, thisMachine: { Self.machine }).attach(to: loaded.runs, from: source)
+        let found = runs.map { "\($0.path): \($0.fingerprint?.fingerprint.fields["cpu.model"] ?? "-") from \($0.fingerprint?.origin ?? "-")" }
+        #expect(found == [
+            "bench/a/r.csv: sidecar from bench/a/r.fingerprint.json",
+            "bench/a/s.csv: machine.json from bench/a/machine.json",
+            "bench/b/t.csv: parent folder from bench/fingerprint.json",
+            "bench/c/g.json: sidecar of g from bench/c/g.json and bench/c/g.fingerprint.json",
+            "bench/d/w.csv: own folder from bench/d/fingerprint.json",
+            "bench/u.csv: parent folder from bench/fingerprint.json",
+            "perf/v.csv: option from --fingerprint f.json",
+        ])
+        let g = try #require(runs.first { $0.path == "bench/c/g.json" })
+        #expect(g.fingerprint?.fingerprint.fields["cpu.logical_cores"] == "8", "what the artifact says wins over its sidecar")
+    }
+}
