@@ -149,6 +149,7 @@ struct MachineAttributionTests {
                 "so no stored baseline applies; pass --fingerprint FILE or write a fingerprint.json beside them",
         ])
         #expect(comparison.results.filter { $0.series == "bench/fresh.csv" }.map(\.verdict) == [.unchanged])
+        #expect(Set(comparison.results.filter { $0.series != "bench/fresh.csv" }.map(\.note)) == ["no fingerprint, so no stored baseline applies"])
     }
 }
 

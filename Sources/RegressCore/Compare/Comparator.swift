@@ -168,7 +168,7 @@ public struct Comparator: Sendable {
         var pending = measure(series: series, base: nil, head: head, baseRun: nil, headRun: headRun)
         guard pending.result.verdict == .new else { return pending }
         pending.result.severity = pending.policy.onMissing
-        pending.result.note = "no stored baseline for this machine"
+        pending.result.note = headRun?.fingerprint == nil ? "no fingerprint, so no stored baseline applies" : "no stored baseline for this machine"
         return pending
     }
 
