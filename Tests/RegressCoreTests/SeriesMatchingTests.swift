@@ -227,3 +227,18 @@ extension SeriesMatchingTests {
         if let mismatch = Snapshot.mismatch(MarkdownReport.render(comparison), named: "real-shape.md") { Issue.record("\(mismatch)") }
     }
 }
+
+extension SeriesMatchingTests {
+    @Test func theFilesComparedAreListedUpToTheRowLimit() {
+        let files = (1...60).map { index in
+            ComparedFiles(series: "s\(index)/{timestamp}.json", basePath: nil, baseRuns: 0, headPath: "s\(index)/2025-01-01.json", headRuns: 2)
+        }
+        var comparison = Comparison(base: ComparisonSide(label: "base", commit: nil), head: ComparisonSide(label: "head", commit: nil),
+                                    policyFiles: [], results: [], failedRuns: [], notices: [])
+        comparison.comparedFiles = files
+        let markdown = MarkdownReport.render(comparison)
+        #expect(markdown.contains("<details><summary>Files compared (60 series with several runs in one tree: the newest is compared)</summary>"))
+        #expect(markdown.contains("- s50/{timestamp}.json: head s50/2025-01-01.json (newest of 2)\n- … and 10 more; `--format json` lists every file compared.\n"))
+        #expect(!markdown.contains("s51/"))
+    }
+}

@@ -117,7 +117,8 @@ public enum MarkdownReport {
             lines.append("")
             lines.append("<details><summary>Files compared (\(chosen.count) series with several runs in one tree: the newest is compared)</summary>")
             lines.append("")
-            for files in chosen { lines.append("- " + MarkdownText.escape(ReportWording.comparedLine(files))) }
+            for files in chosen.prefix(maximumRows) { lines.append("- " + MarkdownText.escape(ReportWording.comparedLine(files))) }
+            if chosen.count > maximumRows { lines.append("- … and \(chosen.count - maximumRows) more; `--format json` lists every file compared.") }
             lines.append("")
             lines.append("</details>")
         }
