@@ -18,6 +18,9 @@ struct RunSourceOptions: ParsableArguments {
 
     @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
     var fingerprint: String?
+
+    @Option(name: .long, help: "Read artifacts with this regress.yml instead of the source's own.")
+    var config: String?
 }
 
 /// Options every baseline command shares.
@@ -41,8 +44,10 @@ extension Regress.Baseline {
 
         func run() throws {
             running {
-                let lines = try BaselineRecordOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
-                                                        fingerprintFile: runs.fingerprint).run()
+                var operation = BaselineRecordOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
+                                                        fingerprintFile: runs.fingerprint)
+                operation.configurationFile = runs.config
+                let lines = try operation.run()
                 try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
                 Foundation.exit(0)
             }
@@ -68,8 +73,10 @@ extension Regress.Baseline {
         func run() throws {
             running {
                 guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
-                let lines = try BaselineAcceptOperation(repositoryPath: options.repo, pattern: metrics, reason: reason, revision: runs.rev,
-                                                        folder: options.baselines, fingerprintFile: runs.fingerprint).run()
+                var operation = BaselineAcceptOperation(repositoryPath: options.repo, pattern: metrics, reason: reason, revision: runs.rev,
+                                                        folder: options.baselines, fingerprintFile: runs.fingerprint)
+                operation.configurationFile = runs.config
+                let lines = try operation.run()
                 try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
                 Foundation.exit(0)
             }

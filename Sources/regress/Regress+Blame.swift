@@ -43,9 +43,12 @@ extension Regress {
             if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
         }
 
+        @OptionGroup var configuration: ConfigOption
+
         func run() throws {
             running {
                 var operation = HistoryOperation(repositoryPath: repo, range: range)
+                operation.configurationFile = configuration.config
                 operation.metrics = [metric]
                 operation.firstParent = !allParents
                 operation.limit = limit

@@ -27,9 +27,10 @@ extension Regress {
 
         func run() throws {
             running {
-                let comparison = try CheckOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
-                                                    baselinesRevision: baselinesRev, policyFiles: policy,
-                                                    fingerprintFile: runs.fingerprint).run()
+                var operation = CheckOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
+                                               baselinesRevision: baselinesRev, policyFiles: policy, fingerprintFile: runs.fingerprint)
+                operation.configurationFile = runs.config
+                let comparison = try operation.run()
                 report.emit(comparison)
             }
         }

@@ -27,12 +27,15 @@ extension Regress {
         @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
         var fingerprint: String?
 
+        @OptionGroup var configuration: ConfigOption
+
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             running {
                 var operation = CompareOperation(repositoryPath: repo, base: base, head: head, policyFiles: policy)
                 operation.fingerprintFile = fingerprint
+                operation.configurationFile = configuration.config
                 let comparison = try operation.run()
                 report.emit(comparison)
             }

@@ -39,6 +39,8 @@ extension Regress {
         @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
         var policy: [String] = []
 
+        @OptionGroup var configuration: ConfigOption
+
         @Option(name: .long, help: "markdown, json or text.")
         var format: ReportFormatArgument = .markdown
 
@@ -62,6 +64,7 @@ extension Regress {
                 operation.limit = limit
                 operation.context = context
                 operation.policyFiles = policy
+                operation.configurationFile = configuration.config
                 let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))
                 try writeReport(HistoryReportFormat.render(report, as: format.value), to: output)
                 Foundation.exit(report.exitCode)

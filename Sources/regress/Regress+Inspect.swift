@@ -18,10 +18,14 @@ extension Regress {
         @Option(name: .long, help: "Any folder inside the repository.")
         var repo: String = "."
 
+        @OptionGroup var configuration: ConfigOption
+
         func run() throws {
             running {
                 guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
-                let report = try InspectOperation(target: target, repositoryPath: repo).run()
+                var operation = InspectOperation(target: target, repositoryPath: repo)
+                operation.configurationFile = configuration.config
+                let report = try operation.run()
                 try writeReport(format == "json" ? report.json : report.text, to: nil)
                 Foundation.exit(0)
             }

@@ -25,6 +25,8 @@ extension Regress {
         @Option(name: .long, help: "Any folder inside the repository.")
         var repo: String = "."
 
+        @OptionGroup var configuration: ConfigOption
+
         @Option(name: .long, help: "markdown or json.")
         var format: String = "markdown"
 
@@ -35,7 +37,9 @@ extension Regress {
             running {
                 guard ["markdown", "json"].contains(format) else { throw ValidationError("--format is markdown or json") }
                 guard last >= 0 else { throw ValidationError("--last takes a number of commits, 0 or more") }
-                let report = try NoiseOperation(repositoryPath: repo, source: source, last: last, policyFiles: policy).run()
+                var operation = NoiseOperation(repositoryPath: repo, source: source, last: last, policyFiles: policy)
+                operation.configurationFile = configuration.config
+                let report = try operation.run()
                 let text = format == "json" ? NoiseReportFormat.json(report) : NoiseReportFormat.markdown(report)
                 try writeReport(text, to: output)
                 Foundation.exit(0)

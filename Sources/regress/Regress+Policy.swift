@@ -99,9 +99,12 @@ extension Regress.Policy {
         @Flag(name: .long, help: "No progress on standard error.")
         var quiet = false
 
+        @OptionGroup var configuration: ConfigOption
+
         func run() throws {
             running {
                 var operation = HistoryOperation(repositoryPath: repo, range: range)
+                operation.configurationFile = configuration.config
                 operation.limit = limit
                 operation.policyFiles = policy
                 let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))

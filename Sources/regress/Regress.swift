@@ -28,6 +28,12 @@ struct Regress: ParsableCommand {
     }
 }
 
+/// `--config FILE`, for every command that reads artifacts.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: "Read artifacts with this regress.yml, on every side and revision (default: the head side's own).")
+    var config: String?
+}
+
 /// What every command that renders a comparison shares.
 struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "markdown, json or text.")

@@ -34,7 +34,6 @@ struct BaselineTests {
     @Test func recordThenCheckPasses() throws {
         let fixture = try FixtureRepository()
         try fixture.write("bench/r.csv", Self.csv(Self.steady))
-        try fixture.commit("bench")
         let written = try record(fixture)
         let name = BaselineFile.fileName(series: "bench/r.csv", fingerprintID: Self.machine.id)
         #expect(written == ["wrote baselines/\(name): 1 metric of bench/r.csv"])
@@ -94,8 +93,8 @@ struct BaselineTests {
         try fixture.commit("baselines on main")
         try fixture.git(["checkout", "-q", "-b", "feature"])
         try FileManager.default.removeItem(atPath: fixture.path + "/baselines")
+        try fixture.commit("the baselines folder gone on this branch")
         try fixture.write("bench/r.csv", Self.csv(Self.steady.map { $0 * 1.3 }))
-        try fixture.commit("slower, and the baselines folder gone on this branch")
         let comparison = try check(fixture, baselinesRevision: "main")
         #expect(comparison.results.map(\.verdict) == [.regression])
         #expect(comparison.base.label.hasPrefix("baselines/ at main ("))

@@ -38,7 +38,9 @@ public struct CommitSource: ArtifactSource {
 }
 
 /// The files on disk in a repository's working tree, as they are now, committed or not. Folders that
-/// git ignores are skipped, unless a glob names them by a literal prefix (`target/criterion/**`).
+/// git ignores are skipped, unless a glob names them by a literal prefix (`target/criterion/**`); a
+/// file git tracks is read even when `.gitignore` matches it (results that CI commits into a folder
+/// ignored for local runs), an untracked ignored one is not.
 public struct WorkingTreeSource: ArtifactSource {
     public let root: String
     public let repository: Repository?
@@ -61,6 +63,12 @@ public struct WorkingTreeSource: ArtifactSource {
         for prefix in prefixes.sorted() {
             walk(prefix, checkIgnored: prefix.isEmpty) { path in
                 if globs.contains(where: { $0.matches(path) }) { found.insert(path) }
+            }
+        }
+        for path in (try? repository?.trackedPaths()) ?? [] where !found.contains(path) && globs.contains(where: { $0.matches(path) }) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.insert(path)
             }
         }
         return found.sorted()

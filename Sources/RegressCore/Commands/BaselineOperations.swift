@@ -10,17 +10,17 @@ struct BaselineContext {
     let runs: LoadedRuns
     let folder: String
 
-    init(repositoryPath: String, revision: String?, folder: String, fingerprintFile: String?,
+    init(repositoryPath: String, revision: String?, folder: String, fingerprintFile: String?, configurationFile: String? = nil,
          thisMachine: @escaping @Sendable (Configuration) -> Fingerprint) throws {
         guard !folder.hasPrefix("/"), !folder.split(separator: "/").contains("..") else {
             throw RegressError.baselineFolderOutsideRepository(folder)
         }
         repository = try Repository(discoveringFrom: repositoryPath)
         source = try HeadSide.source(repository: repository, revision: revision)
-        let configuration = try Configuration.load(from: source)
+        let configuration = try Configuration.load(file: configurationFile, orFrom: source)
         self.configuration = configuration
         let locator = FingerprintLocator(explicit: try CompareOperation.explicitFingerprint(fingerprintFile),
-                                         thisMachine: { thisMachine(configuration) }, everyWorkingTreeRun: true)
+                                         thisMachine: { thisMachine(configuration) })
         var runs = try RunLoader.load(source, configuration: configuration)
         runs.runs = try locator.attach(to: runs.runs, from: source)
         self.runs = runs
@@ -54,6 +54,8 @@ public struct BaselineRecordOperation: Sendable {
     public var revision: String?
     public var folder: String
     public var fingerprintFile: String?
+    /// `--config FILE`: the regress.yml to read the runs with, instead of the source's own.
+    public var configurationFile: String?
     public var today: String
     public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
@@ -66,21 +68,27 @@ public struct BaselineRecordOperation: Sendable {
         self.today = today
     }
 
-    /// One line per file written, and one per run left out.
+    /// One line per file written, one per failed run left out, and one for the runs left out because
+    /// they name no machine (a count and the first few paths).
     public func run() throws -> [String] {
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
-                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+                                          fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
         let root = try context.root
         let store = BaselineStore(folder: folder)
         let existing = (try? store.load(from: WorkingTreeSource(repository: context.repository))) ?? []
         let (commit, date) = context.provenance(today: today)
         var lines: [String] = []
+        var unattributed: [String] = []
         for run in context.runs.runs {
             if run.isFailed {
                 lines.append("left out \(run.path): every record failed (\(ReportWording.truncated(run.failure!.firstError, 100)))")
                 continue
             }
-            let fingerprint = try context.fingerprint(of: run)
+            // A run that names no machine and was not produced here is not stamped with this machine.
+            guard let fingerprint = run.fingerprint?.fingerprint else {
+                unattributed.append(run.path)
+                continue
+            }
             var file = BaselineFile(run: run, fingerprint: fingerprint, commit: commit, date: date)
             if let old = existing.first(where: { $0.file.series == file.series && $0.file.fingerprint.id == fingerprint.id }) {
                 file.accepted = old.file.accepted
@@ -90,6 +98,13 @@ public struct BaselineRecordOperation: Sendable {
         }
         if context.runs.runs.isEmpty {
             throw RegressError.noArtifacts(base: context.source.label, head: context.source.label, configuration: context.configuration.origin)
+        }
+        if !unattributed.isEmpty {
+            if !lines.contains(where: { $0.hasPrefix("wrote ") }) {
+                throw RegressError.noFingerprint(path: ReportWording.someRuns(unattributed), revision: context.source.label)
+            }
+            lines.append("left out \(ReportWording.someRuns(unattributed)) with no fingerprint: " +
+                         "they name no machine and were not produced here")
         }
         return lines
     }
@@ -104,6 +119,8 @@ public struct BaselineAcceptOperation: Sendable {
     public var revision: String?
     public var folder: String
     public var fingerprintFile: String?
+    /// `--config FILE`: the regress.yml to read the runs with, instead of the source's own.
+    public var configurationFile: String?
     public var today: String
     public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
@@ -121,7 +138,7 @@ public struct BaselineAcceptOperation: Sendable {
     public func run() throws -> [String] {
         let glob = try Glob(pattern)
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
-                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+                                          fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
         let root = try context.root
         let store = BaselineStore(folder: folder)
         let existing = try store.load(from: WorkingTreeSource(repository: context.repository))

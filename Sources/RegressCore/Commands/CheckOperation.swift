@@ -12,6 +12,8 @@ public struct CheckOperation: Sendable {
     public var baselinesRevision: String?
     public var policyFiles: [String]
     public var fingerprintFile: String?
+    /// `--config FILE`: the regress.yml to read the runs with, instead of the source's own.
+    public var configurationFile: String?
     public var today: String
     public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
@@ -28,7 +30,7 @@ public struct CheckOperation: Sendable {
 
     public func run() throws -> Comparison {
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
-                                          fingerprintFile: fingerprintFile, thisMachine: thisMachine)
+                                          fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: context.source)
         let baselineSource: ArtifactSource = try baselinesRevision.map { try CommitSource(repository: context.repository, revision: $0) }
             ?? (context.repository.isBare ? context.source : WorkingTreeSource(repository: context.repository))
@@ -38,14 +40,17 @@ public struct CheckOperation: Sendable {
         }
         var chosen: [Run] = []
         var notices: [String] = []
+        var unattributed: [String] = []
+        var withoutBaseline: [String: [String]] = [:]
         let headIDs = Set(context.runs.runs.compactMap { $0.fingerprint?.fingerprint.id })
         for run in context.runs.runs {
             let candidates = stored.filter { $0.file.series == run.series.value }
-            guard let head = run.fingerprint?.fingerprint, !candidates.isEmpty else {
-                if candidates.isEmpty {
-                    notices.append("no stored baseline of \(run.series.value) for fingerprint \(run.fingerprint?.fingerprint.id ?? "none"): " +
-                                   "record one on this machine with `regress baseline record`")
-                }
+            guard let head = run.fingerprint?.fingerprint else {
+                unattributed.append(run.path)
+                continue
+            }
+            guard !candidates.isEmpty else {
+                withoutBaseline[head.id, default: []].append(run.series.value)
                 continue
             }
             let policy = policies.resolve(seriesOf: run)
@@ -63,6 +68,17 @@ public struct CheckOperation: Sendable {
         for item in stored where headIDs.contains(item.file.fingerprint.id) && !context.runs.runs.contains(where: { $0.series.value == item.file.series }) {
             chosen.append(item.file.run(path: item.path))
         }
+        // A series that moved since its baseline was recorded is matched with it, machine by machine.
+        var moves: [SeriesMove] = []
+        for id in headIDs.sorted() {
+            let ofMachine = chosen.indices.filter { chosen[$0].fingerprint?.fingerprint.id == id }
+            var group = LoadedRuns(runs: ofMachine.map { chosen[$0] }, notices: [])
+            let heads = LoadedRuns(runs: context.runs.runs.filter { $0.fingerprint?.fingerprint.id == id }, notices: [])
+            moves += RenameMatching.follow(base: &group, head: heads, renames: { [] })
+            for (index, run) in zip(ofMachine, group.runs) { chosen[index] = run }
+        }
+        let movedTo = Set(moves.map(\.to))
+        withoutBaseline = withoutBaseline.mapValues { $0.filter { !movedTo.contains($0) } }.filter { !$0.value.isEmpty }
         var comparator = Comparator(policies: policies, today: today)
         comparator.againstStoredBaselines = true
         let label = baselinesRevision.map { revision in
@@ -72,7 +88,17 @@ public struct CheckOperation: Sendable {
             base: LoadedRuns(runs: chosen, notices: []), head: context.runs,
             baseSide: ComparisonSide(label: label, commit: baselinesRevision == nil ? nil : baselineSource.commit),
             headSide: ComparisonSide(label: context.source.label, commit: context.source.commit))
+        for (id, series) in withoutBaseline.sorted(by: { $0.key < $1.key }) {
+            notices.append("no stored baseline of \(ReportWording.someSeries(series)) for fingerprint \(id): " +
+                           "record one on this machine with `regress baseline record`")
+        }
+        if !unattributed.isEmpty {
+            notices.append("no fingerprint for \(ReportWording.someRuns(unattributed)): they name no machine and were not produced here, " +
+                           "so no stored baseline applies; pass --fingerprint FILE or write a fingerprint.json beside them")
+        }
         comparison.notices = notices + comparison.notices
+        comparison.moves = moves.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        comparison.comparedFiles = ComparedFiles.listing(base: chosen, head: context.runs.runs)
         return comparison
     }
 }

@@ -15,6 +15,8 @@ public struct CompareOperation: Sendable {
     public var today: String
     /// `--fingerprint FILE`: the fingerprint of runs that carry none.
     public var fingerprintFile: String?
+    /// `--config FILE`: the regress.yml that reads both sides; nil means the head side's own.
+    public var configurationFile: String?
     /// This machine's fingerprint, for artifacts produced in the working tree.
     public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
@@ -31,7 +33,7 @@ public struct CompareOperation: Sendable {
         let repository = try Repository(discoveringFrom: repositoryPath)
         let baseSource = try CommitSource(repository: repository, revision: base)
         let headSource = try HeadSide.source(repository: repository, revision: head)
-        let configuration = try Configuration.load(from: headSource)
+        let configuration = try Configuration.load(file: configurationFile, orFrom: headSource)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: headSource)
         let locator = FingerprintLocator(explicit: try Self.explicitFingerprint(fingerprintFile),
                                          thisMachine: { thisMachine(configuration) })
@@ -47,10 +49,26 @@ public struct CompareOperation: Sendable {
             comparator.earlierRuns = try EarlierRuns.values(for: baseRuns.runs, at: base.id, source: baseSource, repository: repository,
                                                             configuration: configuration, policies: policies)
         }
-        return comparator.compare(
+        let moves = try RenameMatching.follow(base: &baseRuns, head: headRuns, renames: { try renames(repository, baseSource, headSource) })
+        comparator.earlierRuns = RenameMatching.moving(comparator.earlierRuns, by: moves)
+        var comparison = comparator.compare(
             base: baseRuns, head: headRuns,
             baseSide: ComparisonSide(label: baseSource.label, commit: baseSource.commit),
             headSide: ComparisonSide(label: headSource.label, commit: headSource.commit))
+        comparison.moves = moves
+        comparison.comparedFiles = ComparedFiles.listing(base: baseRuns.runs, head: headRuns.runs)
+        UnchangedFailures.settle(&comparison, base: baseRuns.runs, baseSource: baseSource, head: headRuns.runs, headSource: headSource)
+        if let notice = Configuration.baseNotice(base: baseSource, used: configuration, explicit: configurationFile != nil) {
+            comparison.notices.insert(notice, at: 0)
+        }
+        return comparison
+    }
+
+    /// The files git's rename detection moved between the base commit and the head commit (for the
+    /// working tree, the commit it is on; moves not yet committed are matched by content).
+    func renames(_ repository: Repository, _ base: ArtifactSource, _ head: ArtifactSource) throws -> [Rename] {
+        guard let from = base.commit?.id, let to = head.commit?.id, from != to else { return [] }
+        return try repository.renames(from: from, to: to)
     }
 
     /// Reads a `--fingerprint` file.

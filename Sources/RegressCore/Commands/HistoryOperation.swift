@@ -56,7 +56,7 @@ public struct HistoryOperation: Sendable {
         let repository = try Repository(discoveringFrom: repositoryPath)
         let range = try HistoryRange.parse(self.range, in: repository)
         let tipSource = try CommitSource(repository: repository, revision: range.tip.hex)
-        let configuration = try Configuration.load(from: tipSource)
+        let configuration = try Configuration.load(file: configurationFile, orFrom: tipSource)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: tipSource)
         let filter = try metrics.map { pattern -> Glob in
             do { return try Glob(pattern) } catch let error as GlobError {

@@ -7,6 +7,8 @@ public struct InspectOperation: Sendable {
     public var target: String
     /// Any folder inside the repository (for `REV:PATH` and for regress.yml).
     public var repositoryPath: String
+    /// `--config FILE`: the regress.yml whose entries say how to read the file; nil means the source's own.
+    public var configurationFile: String?
 
     public init(target: String, repositoryPath: String = ".") {
         self.target = target
@@ -27,17 +29,19 @@ public struct InspectOperation: Sendable {
         if !FileManager.default.fileExists(atPath: target), let colon = target.firstIndex(of: ":"), let repository {
             let revision = String(target[..<colon]), path = String(target[target.index(after: colon)...])
             let source = try CommitSource(repository: repository, revision: revision)
-            return try inspect(path, in: source, configuration: try Configuration.load(from: source))
+            return try inspect(path, in: source, configuration: try Configuration.load(file: configurationFile, orFrom: source))
         }
         let absolute = URL(fileURLWithPath: target).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: absolute) else { throw RegressError.unreadableFile(path: target) }
         if let repository, let root = repository.workingDirectory.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }),
            absolute.hasPrefix(root + "/") {
             let source = try WorkingTreeSource(repository: repository)
-            return try inspect(String(absolute.dropFirst(root.count + 1)), in: source, configuration: try Configuration.load(from: source))
+            return try inspect(String(absolute.dropFirst(root.count + 1)), in: source,
+                               configuration: try Configuration.load(file: configurationFile, orFrom: source))
         }
         let folder = (absolute as NSString).deletingLastPathComponent
-        return try inspect((absolute as NSString).lastPathComponent, in: FolderSource(root: folder), configuration: .defaults)
+        return try inspect((absolute as NSString).lastPathComponent, in: FolderSource(root: folder),
+                           configuration: try configurationFile.map { try Configuration.load(file: $0, orFrom: FolderSource(root: folder)) } ?? .defaults)
     }
 
     func inspect(_ path: String, in source: ArtifactSource, configuration: Configuration) throws -> Report {

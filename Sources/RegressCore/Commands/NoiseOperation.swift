@@ -9,6 +9,8 @@ public struct NoiseOperation: Sendable {
     /// Also read the runs of this many earlier commits (first parent) for the between-run figures.
     public var last: Int
     public var policyFiles: [String]
+    /// `--config FILE`: the regress.yml to read every commit with; nil means the source's own.
+    public var configurationFile: String?
 
     public init(repositoryPath: String, source: String? = nil, last: Int = 0, policyFiles: [String] = []) {
         self.repositoryPath = repositoryPath
@@ -20,7 +22,7 @@ public struct NoiseOperation: Sendable {
     public func run() throws -> NoiseReport {
         let repository = try Repository(discoveringFrom: repositoryPath)
         let current = try HeadSide.source(repository: repository, revision: source)
-        let configuration = try Configuration.load(from: current)
+        let configuration = try Configuration.load(file: configurationFile, orFrom: current)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: current)
         let loaded = try RunLoader.load(current, configuration: configuration)
         var notices = loaded.notices

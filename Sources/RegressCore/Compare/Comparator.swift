@@ -74,7 +74,7 @@ public struct Comparator: Sendable {
         let results = pending.map(decide)
         var notices = base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" }
         for (side, series) in [("base", unfingerprinted.base), ("head", unfingerprinted.head)] where !series.isEmpty {
-            notices.append("no fingerprint for the \(side) run\(series.count == 1 ? "" : "s") of \(series.joined(separator: ", ")): " +
+            notices.append("no fingerprint for the \(side) run of \(ReportWording.someSeries(series)): " +
                            "machines cannot be checked; write one with `regress fingerprint --format json > fingerprint.json` where the benchmarks run")
         }
         var comparison = Comparison(base: baseSide, head: headSide, policyFiles: policies.files, results: results,
@@ -168,7 +168,7 @@ public struct Comparator: Sendable {
         var pending = measure(series: series, base: nil, head: head, baseRun: nil, headRun: headRun)
         guard pending.result.verdict == .new else { return pending }
         pending.result.severity = pending.policy.onMissing
-        pending.result.note = "no stored baseline for this machine"
+        pending.result.note = headRun?.fingerprint == nil ? "no fingerprint, so no stored baseline applies" : "no stored baseline for this machine"
         return pending
     }
 

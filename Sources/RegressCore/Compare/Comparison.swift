@@ -83,6 +83,8 @@ public struct FailedRun: Equatable, Sendable {
     public let series: String
     public let path: String
     public let failure: RunFailure
+    /// Set when the base holds the same failed file, byte for byte: an old failure, not news.
+    public var unchangedSinceBase = false
 }
 
 /// A series whose base and head runs came from different machines.
@@ -100,11 +102,15 @@ public struct Comparison: Sendable {
     public let head: ComparisonSide
     /// The policy files that decided (or the built-in default policy).
     public let policyFiles: [String]
-    public private(set) var results: [MetricResult]
+    public internal(set) var results: [MetricResult]
     /// Head runs whose records reported errors (all of them, or some).
-    public let failedRuns: [FailedRun]
+    public internal(set) var failedRuns: [FailedRun]
     /// Series not compared because their runs came from different machines.
     public var incomparableRuns: [IncomparableRun] = []
+    /// Series whose artifacts moved between base and head, followed rather than reported missing and new.
+    public var moves: [SeriesMove] = []
+    /// Which file of each series was compared on each side, with how many runs of it each tree held.
+    public var comparedFiles: [ComparedFiles] = []
     public var notices: [String]
 
     /// How many reported results (severity not `ignore`) have each verdict.

@@ -70,17 +70,25 @@ public struct Configuration: Equatable, Sendable {
         try! Glob(".asv/results/**/*.json"),
     ]
 
-    /// Files that are never artifacts: machine fingerprints and regress's own files.
+    /// Files that are never artifacts: machine fingerprints and descriptions, and regress's own files.
     public static let alwaysExcluded: [Glob] = [
         try! Glob("**/fingerprint.json"),
         try! Glob("**/*.fingerprint.json"),
+        try! Glob("**/machine.json"),
         try! Glob("baselines/**"),
         try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
         // Files that formats read beside their artifact, not artifacts themselves.
         try! Glob("**/criterion/**/{base,change}/*.json"),
         try! Glob("**/criterion/**/{sample,benchmark,tukey}.json"),
-        try! Glob("**/results/*/machine.json"),
         try! Glob(".asv/results/benchmarks.json"),
+    ]
+
+    /// Folders the default globs never descend into: test fixtures, input data, dependencies and
+    /// virtual environments hold JSON and CSV that are not results, even below a `benchmarks/` folder.
+    /// An `artifacts:` entry that names such a folder reads it.
+    public static let defaultExcluded: [Glob] = [
+        try! Glob("**/{fixtures,fixture,__fixtures__,testdata,test_data,test-data,data,datasets}/**"),
+        try! Glob("**/{node_modules,vendor,third_party,.venv,venv,.tox,site-packages,__pycache__}/**"),
     ]
 
     public static let defaults = Configuration(origin: "defaults", artifacts: [], exclude: [])
@@ -99,8 +107,10 @@ public struct Configuration: Equatable, Sendable {
         artifacts.first { $0.glob.matches(path) }
     }
 
+    /// True for a path never read: always excluded, excluded by `exclude:`, or, under the default
+    /// globs, inside a fixture, data, dependency or environment folder.
     public func isExcluded(_ path: String) -> Bool {
-        (Configuration.alwaysExcluded + exclude).contains { $0.matches(path) }
+        (Configuration.alwaysExcluded + exclude + (artifacts.isEmpty ? Configuration.defaultExcluded : [])).contains { $0.matches(path) }
     }
 
     /// Reads `regress.yml` or `.regress.yml` from the root of a source; the defaults when neither exists.

@@ -28,8 +28,8 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
         case .cannotWriteOutput(let path, let reason):
             return "cannot write \(path): \(reason)"
         case .noFingerprint(let path, let revision):
-            return "\(path) at \(revision) has no fingerprint: pass --fingerprint FILE, or record from the working tree " +
-                "on the machine that ran the benchmarks"
+            return "no fingerprint for \(path) at \(revision): no artifact or sidecar names a machine, and none was produced here; " +
+                "pass --fingerprint FILE, write a fingerprint.json beside the results, or record right after running the benchmarks"
         case .baselineFolderOutsideRepository(let folder):
             return "--baselines \(folder): name a folder inside the repository, relative to its root (like `baselines`)"
         case .noBaselineToAcceptInto(let series, let fingerprint):

@@ -1,6 +1,6 @@
 /// Everything read from one artifact (the newest of its series in a source), with its provenance.
 public struct Run: Sendable {
-    public let series: SeriesKey
+    public var series: SeriesKey
     /// The artifact's path relative to the repository root.
     public let path: String
     public let format: ArtifactFormat

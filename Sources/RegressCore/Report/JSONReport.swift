@@ -1,4 +1,6 @@
-/// The machine-readable report: `verdict`, `counts`, `base`, `head`, `results` (every metric), `failed_runs`, `notices`.
+/// The machine-readable report: `outcome` (what decided the exit code), `verdict`, `counts` (of
+/// `results`, every metric) and `ignored` (those of them reports leave out), `base`, `head`, `results`,
+/// `failed_runs`, `moves`, `files`, `notices`.
 public enum JSONReport {
     public static func render(_ comparison: Comparison) -> String {
         JSONWriter.write(document(comparison))
@@ -40,12 +42,25 @@ public enum JSONReport {
                 ("expired", result.expired.map { .string($0) } ?? .null),
             ])
         }
-        let counts = comparison.counts
+        let counts = comparison.allCounts, ignored = comparison.ignoredCounts
+        func path(_ path: String?) -> JSONValue { path.map { .string($0) } ?? .null }
         return .object([
+            ("outcome", .string(comparison.outcome)),
             ("verdict", .string(comparison.verdict.rawValue)),
             ("exit_code", .number(Double(comparison.exitCode))),
             ("policies", .array(comparison.policyFiles.map { .string($0) })),
             ("counts", .object(Verdict.allCases.map { ($0.rawValue, .number(Double(counts[$0] ?? 0))) })),
+            ("ignored", .object(Verdict.allCases.map { ($0.rawValue, .number(Double(ignored[$0] ?? 0))) })),
+            ("moves", .array(comparison.moves.map { move in
+                .object([("from", .string(move.from)), ("to", .string(move.to)), ("evidence", .string(move.evidence.rawValue))])
+            })),
+            ("files", .array(comparison.comparedFiles.map { files in
+                .object([
+                    ("series", .string(files.series)),
+                    ("base_path", path(files.basePath)), ("base_runs", .number(Double(files.baseRuns))),
+                    ("head_path", path(files.headPath)), ("head_runs", .number(Double(files.headRuns))),
+                ])
+            })),
             ("base", side(comparison.base)),
             ("head", side(comparison.head)),
             ("results", .array(results)),
@@ -56,6 +71,7 @@ public enum JSONReport {
                     ("failed_records", .number(Double(run.failure.failedRecords))),
                     ("total_records", .number(Double(run.failure.totalRecords))),
                     ("first_error", .string(run.failure.firstError)),
+                    ("unchanged_since_base", .bool(run.unchangedSinceBase)),
                 ])
             })),
             ("incomparable_runs", .array(comparison.incomparableRuns.map { run in

@@ -1,4 +1,4 @@
-/// The pull-request report: a verdict line with counts, a table of changed metrics, a ```diff block
+/// The pull-request report: a verdict line (❌ and the verdict that failed the check, or ✅ passed) with counts, a table of changed metrics, a ```diff block
 /// in which regressions start with `-` (red) and improvements with `+` (green), failed runs, new and
 /// missing metrics per series, and notices. Unchanged metrics are counted, not listed.
 public enum MarkdownReport {
@@ -7,13 +7,9 @@ public enum MarkdownReport {
 
     public static func render(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        let icon: String
-        switch comparison.verdict {
-        case .regression: icon = "❌"
-        case .failed, .incomparable, .inconclusive: icon = "⚠️"
-        default: icon = "✅"
-        }
-        lines.append("### \(icon) regress: \(comparison.verdict.rawValue) — \(ReportWording.summary(comparison))")
+        // The icon and word follow the exit code: ❌ when the check fails, ✅ when it passes.
+        let icon = comparison.decidingVerdict == nil ? "✅" : "❌"
+        lines.append("### \(icon) regress: \(ReportWording.headline(comparison))")
         lines.append("")
         lines.append("Base: \(MarkdownText.escape(ReportWording.side(comparison.base))) · " +
                      "Head: \(MarkdownText.escape(ReportWording.side(comparison.head))) · " +
@@ -53,13 +49,32 @@ public enum MarkdownReport {
             }
         }
 
-        if !comparison.failedRuns.isEmpty {
+        let newFailures = comparison.newFailures, oldFailures = comparison.unchangedFailures
+        if !newFailures.isEmpty {
             lines.append("")
-            lines.append("**Failed runs**: their values are not measurements and are not compared.")
+            lines.append("#### Failed runs")
             lines.append("")
-            for run in comparison.failedRuns {
+            lines.append("Their values are not measurements and are not compared.")
+            lines.append("")
+            for run in newFailures {
                 lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run, in: comparison)))
             }
+        }
+        if !oldFailures.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>Failed runs unchanged since the base (\(oldFailures.count)): the same file failed there, not news</summary>")
+            lines.append("")
+            for run in oldFailures {
+                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run, in: comparison)))
+            }
+            lines.append("")
+            lines.append("</details>")
+        }
+        if !comparison.moves.isEmpty {
+            lines.append("")
+            lines.append("**Moved** (compared across the move):")
+            lines.append("")
+            for line in ReportWording.moveLines(comparison.moves) { lines.append("- " + MarkdownText.escape(line)) }
         }
         let incomparable = comparison.incomparableRuns.filter { run in
             comparison.results.contains { $0.series == run.series && $0.verdict == .incomparable && $0.isReported }
@@ -96,6 +111,16 @@ public enum MarkdownReport {
             lines.append("**Expired rules**:")
             lines.append("")
             for (rule, expires) in expired { lines.append("- " + MarkdownText.escape(ReportWording.expiredLine(rule, expires))) }
+        }
+        let chosen = comparison.comparedFiles.filter(\.choseAmongSeveral)
+        if !chosen.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>Files compared (\(chosen.count) series with several runs in one tree: the newest is compared)</summary>")
+            lines.append("")
+            for files in chosen.prefix(maximumRows) { lines.append("- " + MarkdownText.escape(ReportWording.comparedLine(files))) }
+            if chosen.count > maximumRows { lines.append("- … and \(chosen.count - maximumRows) more; `--format json` lists every file compared.") }
+            lines.append("")
+            lines.append("</details>")
         }
         if !comparison.notices.isEmpty {
             lines.append("")

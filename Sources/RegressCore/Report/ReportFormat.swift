@@ -17,14 +17,68 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 enum ReportWording {
     static let listedVerdicts: [Verdict] = [.regression, .improvement, .inconclusive]
 
+    /// The counts of the reported verdicts; a verdict that could fail the check but only warns under
+    /// its policy says so: `2 failed (warn)`, `3 regressions (1 warn)`.
     static func summary(_ comparison: Comparison) -> String {
         let counts = comparison.counts
         let order: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
         let parts = order.compactMap { verdict -> String? in
             guard let count = counts[verdict], count > 0 else { return nil }
-            return "\(count) \(name(verdict, count: count))"
+            var part = "\(count) \(name(verdict, count: count))"
+            if Comparison.failingVerdicts.contains(verdict) {
+                let warned = comparison.results.filter { $0.verdict == verdict && $0.isReported && !$0.fails }.count
+                if warned == count { part += " (warn)" } else if warned > 0 { part += " (\(warned) warn)" }
+            }
+            return part
         }
         return parts.isEmpty ? "nothing to compare" : parts.joined(separator: ", ")
+    }
+
+    /// The first line's verdict and what it is made of: `regression — 1 regression, 2 unchanged`.
+    static func headline(_ comparison: Comparison) -> String {
+        "\(comparison.outcome) — \(summary(comparison))"
+    }
+
+    /// One line per move, `bench/a.json → results/a.json (renamed in git)`; series that moved with their
+    /// folder are said once: `outputs/reports/ → bench/reports/ (43 series, renamed in git)`.
+    static func moveLines(_ moves: [SeriesMove]) -> [String] {
+        func evidence(_ move: SeriesMove) -> String {
+            move.evidence == .rename ? "renamed in git" : "the same benchmarks and metrics"
+        }
+        // The folders a move swapped: what precedes the longest common tail of whole path segments.
+        func folders(_ move: SeriesMove) -> (from: String, to: String) {
+            var from = move.from.split(separator: "/", omittingEmptySubsequences: false)
+            var to = move.to.split(separator: "/", omittingEmptySubsequences: false)
+            while from.count > 1, to.count > 1, from.last == to.last {
+                from.removeLast()
+                to.removeLast()
+            }
+            return (from.joined(separator: "/") + "/", to.joined(separator: "/") + "/")
+        }
+        var groups: [String: [SeriesMove]] = [:]
+        var order: [String] = []
+        for move in moves {
+            let (from, to) = folders(move)
+            let key = "\(from)\u{0}\(to)\u{0}\(move.evidence.rawValue)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(move)
+        }
+        return order.map { key in
+            let group = groups[key]!
+            guard group.count > 1 else { return "\(group[0].from) → \(group[0].to) (\(evidence(group[0])))" }
+            let (from, to) = folders(group[0])
+            return "\(from) → \(to) (\(group.count) series, \(evidence(group[0])))"
+        }
+    }
+
+    /// Which file of a series was compared, on each side that held several runs of it.
+    static func comparedLine(_ files: ComparedFiles) -> String {
+        func side(_ name: String, _ path: String?, _ runs: Int) -> String? {
+            guard let path else { return nil }
+            return runs > 1 ? "\(name) \(path) (newest of \(runs))" : "\(name) \(path)"
+        }
+        let sides = [side("base", files.basePath, files.baseRuns), side("head", files.headPath, files.headRuns)].compactMap { $0 }
+        return "\(files.series): " + sides.joined(separator: " · ")
     }
 
     static func name(_ verdict: Verdict, count: Int) -> String {

@@ -4,7 +4,7 @@ import Foundation
 public enum TextReport {
     public static func render(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        lines.append("regress: \(comparison.verdict.rawValue) — \(ReportWording.summary(comparison))")
+        lines.append("regress: \(ReportWording.headline(comparison))")
         lines.append("base: \(ReportWording.side(comparison.base))")
         lines.append("head: \(ReportWording.side(comparison.head))")
         lines.append("policy: \(ReportWording.policies(comparison))")
@@ -17,8 +17,15 @@ public enum TextReport {
             if let note = result.note { line += " [\(note)]" }
             lines.append(MarkdownText.codeLine(line))
         }
-        for run in comparison.failedRuns {
+        for run in comparison.newFailures {
             lines.append(MarkdownText.codeLine("failed run   \(ReportWording.failureLine(run, in: comparison))"))
+        }
+        for run in comparison.unchangedFailures {
+            lines.append(MarkdownText.codeLine("old failure  \(ReportWording.failureLine(run, in: comparison)) (the same file in the base)"))
+        }
+        for line in ReportWording.moveLines(comparison.moves) { lines.append(MarkdownText.codeLine("moved        \(line)")) }
+        for files in comparison.comparedFiles where files.choseAmongSeveral {
+            lines.append(MarkdownText.codeLine("compared     \(ReportWording.comparedLine(files))"))
         }
         for run in comparison.incomparableRuns {
             lines.append(MarkdownText.codeLine("incomparable \(ReportWording.incomparableLine(run))"))

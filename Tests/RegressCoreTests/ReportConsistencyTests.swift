@@ -1,0 +1,44 @@
+@testable import RegressCore
+import Testing
+
+/// What a report says agrees with itself and with the exit code.
+struct ReportConsistencyTests {
+    static func comparison(head: [Measurement], failure: RunFailure? = nil, policy: String? = nil) throws -> Comparison {
+        let base = [ComparatorTests.measurement("ttft_s", [0.5])]
+        let policies = try policy.map { try PolicySet.parse([("p.yml", $0)]) } ?? .builtInDefault
+        let headRuns = LoadedRuns(runs: [Run(series: SeriesKey(value: "s"), path: "s", format: .csv, measurements: head, failure: failure)],
+                                  notices: [])
+        return Comparator(policies: policies, today: ComparatorTests.today).compare(
+            base: ComparatorTests.runs(base), head: headRuns,
+            baseSide: ComparisonSide(label: "base", commit: nil), headSide: ComparisonSide(label: "head", commit: nil))
+    }
+
+    @Test func jsonCountsCountEveryResultListedAndSayWhichReportsLeaveOut() throws {
+        let comparison = try Self.comparison(head: [ComparatorTests.measurement("ttft_s", [0.5]), ComparatorTests.measurement("tokens_s", [40])])
+        #expect(comparison.results.map(\.verdict) == [.unchanged, .new])
+        let document = JSONReport.document(comparison)
+        #expect(document["counts"]?["new"] == .number(1))
+        #expect(document["counts"]?["unchanged"] == .number(1))
+        #expect(document["ignored"]?["new"] == .number(1), "on_new is ignore by default")
+        #expect(document["ignored"]?["unchanged"] == .number(0))
+        #expect(MarkdownReport.render(comparison).hasPrefix("### ✅ regress: passed — 1 unchanged\n"))
+    }
+
+    @Test func theHeadlineNamesWhatDecidedTheExitCode() throws {
+        let failure = RunFailure(failedRecords: 1, totalRecords: 1, firstError: "server down")
+        let failed = [ComparatorTests.measurement("ttft_s", [], failed: 1)]
+        let warned = try Self.comparison(head: failed, failure: failure)
+        #expect(warned.exitCode == 0)
+        #expect(warned.outcome == "passed")
+        #expect(JSONReport.document(warned)["outcome"] == .string("passed"))
+        #expect(MarkdownReport.render(warned).hasPrefix("### ✅ regress: passed — 1 failed (warn)\n"))
+        #expect(TextReport.render(warned).hasPrefix("regress: passed — 1 failed (warn)\n"))
+        let failing = try Self.comparison(head: failed, failure: failure, policy: "version: 1\ndefaults:\n  on_failed_run: fail\n")
+        #expect(failing.exitCode == 1)
+        #expect(MarkdownReport.render(failing).hasPrefix("### ❌ regress: failed — 1 failed\n"))
+        let slower = try Self.comparison(head: [ComparatorTests.measurement("ttft_s", [0.6])],
+                                         policy: "version: 1\ndefaults:\n  severity: warn\n")
+        #expect(slower.exitCode == 0)
+        #expect(MarkdownReport.render(slower).hasPrefix("### ✅ regress: passed — 1 regression (warn)\n"))
+    }
+}
