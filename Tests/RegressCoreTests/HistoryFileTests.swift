@@ -276,6 +276,18 @@ struct ASVHistoryTests {
         #expect(plain.kind == .run)
     }
 
+    @Test func aMachineFileThatAGlobSelectsIsANoticeNotARun() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("perf/asv-out/box/machine.json", #"{"machine": "box", "cpu": "Example CPU", "num_cpu": "4", "version": 1}"#)
+        try fixture.write("perf/asv-out/box/abcd1234-py3.12.json", #"{"commit_hash": "abcd1234ef", "results": {"b.time_x": [[0.5], []]}, "version": 2}"#)
+        let loaded = try RunLoader.load(try WorkingTreeSource(repository: .init(discoveringFrom: fixture.path)), configuration: .defaults)
+        #expect(loaded.runs.map(\.path) == ["perf/asv-out/box/abcd1234-py3.12.json"])
+        #expect(loaded.runs[0].fingerprint?.fingerprint.fields["cpu.logical_cores"] == "4")
+        #expect(loaded.notices == [
+            "perf/asv-out/box/machine.json: it has `machine` and `cpu`, `num_cpu` (asv's machine.json): the fingerprint of the results beside it, not a run",
+        ])
+    }
+
     @Test func inspectSaysWhatMachineAndBenchmarksFilesAre() throws {
         let fixture = try FixtureRepository()
         let source = FolderSource(root: FormatAdapterTests.folder)
