@@ -268,6 +268,11 @@ struct ASVHistoryTests {
         #expect(benchmarks.kind == .metadata)
         #expect(benchmarks.contents.measurements.isEmpty)
         #expect(benchmarks.reason == "it describes 6 benchmarks by `name`, `type` and `unit` (asv's benchmarks.json): metadata, no measurements")
+        #expect(Configuration.defaults.isExcluded(".asv/results/benchmarks.json"))
+        #expect(Configuration.defaults.isExcluded("bench/asv/results/benchmarks.json"))
+        #expect(Configuration.defaults.isExcluded(".asv/results/box/machine.json"))
+        #expect(Configuration.defaultGlobs.contains { $0.matches("dev/bench/data.js") })
+        #expect(!Configuration.defaultGlobs.contains { $0.matches("src/data.js") })
         // A configured `format: asv` reads them as what they are too.
         #expect(try FormatAdapterTests.read("\(Self.results)/benchmarks.json", format: .asv).kind == .metadata)
         // Plain JSON that happens to name a machine is not taken for one.
