@@ -84,17 +84,9 @@ struct ReportFormatArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// Writes a report to a file, atomically, or to standard output when no file is named.
+/// Writes a report to a file (see `OutputFile`), or to standard output when no file is named.
 func writeReport(_ text: String, to output: String?) throws {
-    guard let output else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-        throw RegressError.cannotWriteOutput(path: output, reason: error.localizedDescription)
-    }
+    try OutputFile.write(text, to: output)
 }
 
 /// Prints an error a person can act on and exits with 2: the check could not run.

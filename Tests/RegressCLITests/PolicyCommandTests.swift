@@ -117,6 +117,7 @@ struct InspectCommandTests {
         #expect(disk.stdout == """
             bench/r.csv
             format       csv: the file name ends in .csv
+            what         a run
             series       bench/r.csv
             fingerprint  none
             benchmarks   1, metrics 1

@@ -29,7 +29,7 @@ public enum RunLoader {
             }
             do {
                 guard var run = try read(members[0].path, series: series, from: source, configuration: configuration) else {
-                    notices.append("\(members[0].path): no numeric values, not an artifact")
+                    notices.append("\(members[0].path): \(try notRunReason(members[0].path, from: source, configuration: configuration))")
                     continue
                 }
                 run.earlierPaths = members.dropFirst().map(\.path)
@@ -39,6 +39,15 @@ public enum RunLoader {
             }
         }
         return LoadedRuns(runs: runs, notices: notices)
+    }
+
+    /// Why a file that read gave no run: what it is instead (a fingerprint, metadata), or that it holds no number.
+    static func notRunReason(_ path: String, from source: ArtifactSource, configuration: Configuration) throws -> String {
+        let result = try ArtifactReader.read(request(path, from: source, configuration: configuration))
+        switch result.kind {
+        case .fingerprint, .metadata: return result.reason
+        case .run, .history: return "no numeric values, not an artifact"
+        }
     }
 
     /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds.
@@ -63,7 +72,9 @@ public enum RunLoader {
         do {
             let result = try ArtifactReader.read(request)
             let contents = result.contents
-            if contents.measurements.isEmpty && contents.failure == nil { return nil }
+            if contents.measurements.isEmpty && contents.failure == nil || result.kind == .fingerprint || result.kind == .metadata {
+                return nil
+            }
             return Run(series: series, path: path, format: result.format, measurements: contents.measurements,
                        skipped: contents.skipped, failure: contents.failure,
                        fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })

@@ -22,6 +22,10 @@ public struct InspectOperation: Sendable {
         public let series: SeriesKey
         public let contents: ArtifactContents
         public let fingerprint: RunFingerprint?
+        /// A run, a history, a fingerprint or metadata.
+        public var kind: ArtifactKind = .run
+        /// The suites of a history file, with their entries.
+        public var history: HistorySummary? = nil
     }
 
     public func run() throws -> Report {
@@ -51,7 +55,7 @@ public struct InspectOperation: Sendable {
                       fingerprint: result.contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
         run = try FingerprintLocator().attach(to: [run], from: source)[0]
         return Report(path: path, format: result.format, reason: result.reason, series: series, contents: result.contents,
-                      fingerprint: run.fingerprint)
+                      fingerprint: run.fingerprint, kind: result.kind, history: result.history)
     }
 }
 
@@ -85,19 +89,60 @@ extension InspectOperation.Report {
         return order.map { ($0, grouped[$0]!) }
     }
 
+    /// What the file is, in words.
+    var what: String {
+        switch kind {
+        case .run: return "a run"
+        case .history:
+            let entries = history?.entryCount ?? 0, suites = history?.suites.count ?? 0
+            return "a history of \(entries) entr\(entries == 1 ? "y" : "ies") in \(suites) suite\(suites == 1 ? "" : "s"); " +
+                "the latest entry of each suite is the run"
+        case .fingerprint: return "a fingerprint, not a run"
+        case .metadata: return "metadata, not a run"
+        }
+    }
+
+    /// The `range` a history's latest entries give, by benchmark.
+    var ranges: [String: String] {
+        (history?.suites ?? []).reduce(into: [:]) { $0.merge($1.ranges) { a, _ in a } }
+    }
+
+    /// `2024-05-01T08:00:00Z`, to the second.
+    static func isoTime(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let days = Int((Double(whole) / 86_400).rounded(.down))
+        let rest = whole - days * 86_400
+        return CompareOperation.civilDate(daysSince1970: days) +
+            String(format: "T%02d:%02d:%02dZ", rest / 3600, rest % 3600 / 60, rest % 60)
+    }
+
     public var text: String {
-        var lines = [path, "format       \(format.rawValue): \(reason)", "series       \(series.value)"]
+        var lines = [path, "format       \(format.rawValue): \(reason)", "what         \(what)", "series       \(series.value)"]
         if let fingerprint {
             let fields = fingerprint.fingerprint.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             lines.append("fingerprint  \(fingerprint.fingerprint.id) from \(fingerprint.origin): \(fields.joined(separator: ", "))")
         } else {
             lines.append("fingerprint  none")
         }
+        if let history {
+            lines.append("suites       \(history.suites.count)")
+            let width = history.suites.map(\.name.count).max() ?? 0
+            for suite in history.suites {
+                var line = "  " + suite.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                line += "\(suite.entries) entr\(suite.entries == 1 ? "y" : "ies")"
+                if let tool = suite.tool { line += ", tool \(tool)" }
+                if let commit = suite.latestCommit { line += ", latest \(commit.prefix(7))" }
+                if let time = suite.latestTime { line += " at \(Self.isoTime(time))" }
+                lines.append(line)
+            }
+        }
         if let failure = contents.failure {
             lines.append("failed       \(failure.failedRecords) of \(failure.totalRecords) records: \(ReportWording.truncated(failure.firstError, 120))")
         }
         let groups = benchmarks
-        lines.append("benchmarks   \(groups.count), metrics \(contents.measurements.count)")
+        if kind == .run || kind == .history {
+            lines.append("benchmarks   \(groups.count), metrics \(contents.measurements.count)")
+        }
         let width = contents.measurements.map(\.metric.count).max() ?? 0
         for (name, measurements) in groups {
             lines.append("  \(MarkdownReport.display(name))")
@@ -108,6 +153,7 @@ extension InspectOperation.Report {
                 line += "\(m.samples.count) sample\(m.samples.count == 1 ? "" : "s")"
                 if let median = m.median { line += ", median \(NumberFormat.value(median, unit: m.unit))" }
                 if m.failedSamples > 0 { line += ", \(m.failedSamples) failed" }
+                if let range = ranges[m.benchmark] { line += ", range \(range)" }
                 lines.append(line)
             }
         }
@@ -123,7 +169,17 @@ extension InspectOperation.Report {
             ("path", .string(path)),
             ("format", .string(format.rawValue)),
             ("reason", .string(reason)),
+            ("kind", .string(kind.rawValue)),
             ("series", .string(series.value)),
+            ("history", history.map { history in .object([
+                ("suites", .array(history.suites.map { suite in .object([
+                    ("name", .string(suite.name)), ("entries", .number(Double(suite.entries))),
+                    ("tool", suite.tool.map { .string($0) } ?? .null),
+                    ("latest_commit", suite.latestCommit.map { .string($0) } ?? .null),
+                    ("latest_time", suite.latestTime.map { .number($0) } ?? .null),
+                    ("ranges", .object(suite.ranges.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                ]) })),
+            ]) } ?? .null),
             ("fingerprint", fingerprint.map { .object([
                 ("id", .string($0.fingerprint.id)), ("from", .string($0.origin)),
                 ("fields", .object($0.fingerprint.fields.map { ($0.key, .string($0.value)) })),

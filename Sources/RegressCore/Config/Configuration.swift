@@ -68,6 +68,8 @@ public struct Configuration: Equatable, Sendable {
         try! Glob("target/criterion/**/new/estimates.json"),
         try! Glob(".benchmarkBaselines/**/results.json"),
         try! Glob(".asv/results/**/*.json"),
+        // github-action-benchmark's history, `dev/bench/data.js` on the gh-pages branch by default.
+        try! Glob("**/{bench*,Bench*,perf*}/**/data.js"),
     ]
 
     /// Files that are never artifacts: machine fingerprints and descriptions, and regress's own files.
@@ -80,7 +82,7 @@ public struct Configuration: Equatable, Sendable {
         // Files that formats read beside their artifact, not artifacts themselves.
         try! Glob("**/criterion/**/{base,change}/*.json"),
         try! Glob("**/criterion/**/{sample,benchmark,tukey}.json"),
-        try! Glob(".asv/results/benchmarks.json"),
+        try! Glob("**/results/benchmarks.json"),
     ]
 
     /// Folders the default globs never descend into: test fixtures, input data, dependencies and

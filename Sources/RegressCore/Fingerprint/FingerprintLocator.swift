@@ -28,7 +28,7 @@ public struct FingerprintLocator {
             if let own = run.fingerprint {
                 // The artifact names its machine: a sidecar written where it ran may add fields, this
                 // machine and `--fingerprint` never do.
-                if let beside {
+                if let beside, beside.origin != own.origin {
                     let fields = own.fingerprint.fields.merging(beside.fingerprint.fields) { mine, _ in mine }
                     run.fingerprint = RunFingerprint(fingerprint: Fingerprint(fields: fields), origin: "\(own.origin) and \(beside.origin)")
                 }
@@ -72,7 +72,7 @@ public struct FingerprintLocator {
     /// the field names of a fingerprint.
     static func parse(_ bytes: [UInt8], path: String) throws -> Fingerprint {
         guard path == "machine.json" || path.hasSuffix("/machine.json") else { return try Fingerprint.parse(bytes, path: path) }
-        let mapped = ASVAdapter.fingerprint(nil, machine: bytes)
+        let mapped = ASVAdapter.fingerprint(params: nil, machine: try? JSONParser.parse(bytes))
         return mapped.fields.isEmpty ? try Fingerprint.parse(bytes, path: path) : mapped
     }
 }

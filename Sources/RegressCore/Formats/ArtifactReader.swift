@@ -32,6 +32,10 @@ public struct ReadResult {
     public let format: ArtifactFormat
     public let reason: String
     public let contents: ArtifactContents
+    /// A run, a history (whose latest entries are `contents`), a fingerprint or metadata (no measurements).
+    public var kind: ArtifactKind = .run
+    /// The suites and entries of a history file.
+    public var history: HistorySummary? = nil
 }
 
 /// A JSON format with a known schema.
@@ -62,9 +66,17 @@ public enum ArtifactReader {
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             return try read(request, as: .markdown, reason: "the file name ends in .md")
         }
+        if BenchmarkActionHistoryAdapter.isScript(request.bytes) {
+            return try read(request, as: .benchmarkActionHistory,
+                            reason: "it sets `window.BENCHMARK_DATA` (github-action-benchmark's data.js)")
+        }
         let first = request.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         if lower.hasSuffix(".json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             let value = try parseJSON(request)
+            if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }
+            if let reason = BenchmarkActionHistoryAdapter.recognize(value) {
+                return try history(value, request: request, reason: "it has \(reason)")
+            }
             for adapter in jsonAdapters {
                 if let reason = adapter.recognize(value) {
                     return ReadResult(format: adapter.format, reason: "it has \(reason)",
@@ -87,6 +99,11 @@ public enum ArtifactReader {
         case .markdown: contents = MarkdownTableReader.read(request.bytes)
         case .goBench: contents = try GoBenchAdapter.read(request.bytes, path: request.path)
         case .json: contents = GenericJSONReader.read(try parseJSON(request), keys: request.keys)
+        case .benchmarkActionHistory: return try history(try parseJSON(request), request: request, reason: reason)
+        case .asv:
+            let value = try parseJSON(request)
+            if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }
+            contents = try ASVAdapter.read(JSONCursor(value, file: request.path), request: request)
         default:
             let adapter = jsonAdapters.first { $0.format == format }!
             contents = try adapter.read(JSONCursor(try parseJSON(request), file: request.path), request: request)
@@ -94,9 +111,19 @@ public enum ArtifactReader {
         return ReadResult(format: format, reason: reason, contents: contents)
     }
 
+    /// A github-action-benchmark history: the latest entry of each suite as the run, with its summary.
+    static func history(_ value: JSONValue, request: ReadRequest, reason: String) throws -> ReadResult {
+        let history = try BenchmarkActionHistoryAdapter.parse(JSONCursor(value, file: request.path), direction: request.direction)
+        return ReadResult(format: .benchmarkActionHistory, reason: reason, contents: history.latestContents,
+                          kind: .history, history: history.summary)
+    }
+
+    /// The JSON of the request (of a `data.js`, the object it assigns).
     static func parseJSON(_ request: ReadRequest) throws -> JSONValue {
+        let bytes = BenchmarkActionHistoryAdapter.isScript(request.bytes)
+            ? BenchmarkActionHistoryAdapter.scriptJSON(request.bytes) : request.bytes
         do {
-            return try JSONParser.parse(request.bytes)
+            return try JSONParser.parse(bytes)
         } catch let error as JSONParser.SyntaxError {
             throw ArtifactError.malformed(path: request.path, location: "line \(error.line), column \(error.column)", reason: error.reason)
         }

@@ -16,4 +16,16 @@ public enum ArtifactFormat: String, Sendable, Codable, CaseIterable {
     /// github-action-benchmark's custom JSON, `[{name, unit, value, range}]` (also package-benchmark's
     /// `jsonSmallerIsBetter`/`jsonBiggerIsBetter` exports).
     case customBenchmark = "custom-benchmark"
+    /// github-action-benchmark's history, `data.js` (`window.BENCHMARK_DATA = {…}`) or `data.json`:
+    /// every entry of every suite; the latest entry of each suite is the run.
+    case benchmarkActionHistory = "benchmark-action-history"
+}
+
+/// What a file is to regress: a run, a history of runs, a machine's fingerprint, or metadata that
+/// describes benchmarks without measuring them.
+public enum ArtifactKind: String, Sendable, Codable {
+    case run
+    case history
+    case fingerprint
+    case metadata
 }

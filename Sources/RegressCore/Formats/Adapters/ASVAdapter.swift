@@ -1,54 +1,118 @@
-/// asv (airspeed velocity) results, `results/<machine>/<commit>-<environment>.json`, version 2: the
-/// `results` object maps each benchmark to a row of the columns `result_columns` names (`result`,
-/// `params`, …, `samples`). A parameterised benchmark has one value per combination of its `params`
-/// (in order, the last parameter varying fastest), named `name(p1, p2)`. Raw `samples`, when asv
-/// recorded them (`--record-samples`), are the samples; else `result` is one. The unit follows the
-/// benchmark's prefix: `time_`/`timeraw_` seconds and `mem_`/`peakmem_` bytes (lower is better),
-/// `track_` unknown. A `null` result is a failed benchmark. The fingerprint comes from `params` and
-/// the `machine.json` beside the file. Version 1 files (`results[name].result`) are read too.
+/// asv (airspeed velocity) results, `results/<machine>/<commit>-<environment>.json`, in every layout
+/// asv has written:
+/// - version 2 (asv 0.5 on): `results` maps each benchmark to a row of the columns `result_columns`
+///   names (`result`, `params`, `version`, `started_at`, `duration`, `stats_*`, `samples`, `profile`),
+///   trailing empty columns left out;
+/// - version 1 (asv 0.3, 0.4): `results[name]` is `{"result", "params", "stats", "samples"}`, with
+///   `result` a list or a single number;
+/// - the oldest files: `results[name]` is the number itself.
+///
+/// A parameterised benchmark has one value per combination of its `params` (in order, the last
+/// parameter varying fastest), named `name(p1, p2)`. Raw `samples`, when asv recorded them
+/// (`--record-samples`), are the samples; else `result` is one. A `null` result (the benchmark failed)
+/// or `NaN` (asv skipped it) is skipped with a reason naming the benchmark and its parameters; the rest
+/// of the file is read. The unit and direction come from `benchmarks.json` of the results folder when
+/// it is there (`type` and `unit`), else from the benchmark's prefix: `time_`/`timeraw_` seconds and
+/// `mem_`/`peakmem_` bytes (lower is better), `track_` unknown. The fingerprint comes from `params` and
+/// the `machine.json` beside the file. `machine.json` and `benchmarks.json` are not runs: the first is
+/// the fingerprint of the results beside it, the second metadata.
 enum ASVAdapter: JSONFormatAdapter {
     static let format = ArtifactFormat.asv
+    static let columnsBeforeVersion2 = ["result", "params", "version", "started_at", "duration", "stats_ci_99_a", "stats_ci_99_b",
+                                        "stats_q_25", "stats_q_75", "stats_number", "stats_repeat", "samples", "profile"]
+    static let machineFields = ["arch", "cpu", "num_cpu", "os", "ram"]
 
     static func recognize(_ value: JSONValue) -> String? {
         guard value["results"]?.objectMembers != nil, value["commit_hash"] != nil || value["env_name"] != nil else { return nil }
         return "`results` and `commit_hash`/`env_name` (an asv results file)"
     }
 
+    /// `machine.json` (a fingerprint) or `benchmarks.json` (metadata) of an asv results folder; nil for
+    /// anything else.
+    static func metadata(_ value: JSONValue, request: ReadRequest) -> ReadResult? {
+        guard let members = value.objectMembers, value["results"] == nil else { return nil }
+        if value["machine"]?.stringValue != nil, machineFields.filter({ value[$0] != nil }).count >= 2,
+           members.allSatisfy({ (machineFields + ["machine", "version"]).contains($0.0) && $0.1.scalarText != nil }) {
+            var contents = ArtifactContents()
+            contents.fingerprint = fingerprint(params: nil, machine: value)
+            return ReadResult(format: .asv, reason: "it has `machine` and `\(machineFields.filter { value[$0] != nil }.joined(separator: "`, `"))` " +
+                              "(asv's machine.json): the fingerprint of the results beside it, not a run",
+                              contents: contents, kind: .fingerprint)
+        }
+        let described = members.filter { $0.0 != "version" }
+        if value["version"]?.numberValue != nil, !described.isEmpty,
+           described.allSatisfy({ $0.1["name"]?.stringValue != nil && $0.1["type"]?.stringValue != nil }) {
+            return ReadResult(format: .asv, reason: "it describes \(described.count) benchmarks by `name`, `type` and `unit` " +
+                              "(asv's benchmarks.json): metadata, no measurements", contents: ArtifactContents(), kind: .metadata)
+        }
+        return nil
+    }
+
     static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents {
+        let machine = request.sibling(machinePath(request.path)).flatMap { try? JSONParser.parse($0) }
+        return try read(root, machine: machine, declared: declaredKinds(request.sibling(benchmarksPath(request.path)) ?? []))
+    }
+
+    /// Reads a results file given its folder's `machine.json` and the kinds `benchmarks.json` declares.
+    static func read(_ root: JSONCursor, machine: JSONValue?, declared: [String: (String, Direction)]) throws -> ArtifactContents {
         var collector = ArtifactContents.Collector()
-        collector.fingerprint = fingerprint(root.child("params"), machine: request.sibling(request.folder + "machine.json"))
-        let columns = try root.child("result_columns")?.array().map { try $0.string() }
-            ?? ["result", "params", "version", "started_at", "duration", "stats_ci_99_a", "stats_ci_99_b", "stats_q_25",
-                "stats_q_75", "stats_number", "stats_repeat", "samples", "profile"]
+        collector.fingerprint = fingerprint(params: root.child("params")?.value, machine: machine)
+        let columns = try root.child("result_columns")?.array().map { try $0.string() } ?? columnsBeforeVersion2
         for (name, row) in try root.required("results").object() {
             let cells: [String: JSONCursor]
-            if let items = row.elements {
-                cells = Dictionary(uniqueKeysWithValues: zip(columns, items).map { ($0, $1) })
-            } else {
-                cells = Dictionary(try row.object(), uniquingKeysWith: { a, _ in a })  // version 1
+            switch row.value {
+            case .array: cells = Dictionary(zip(columns, row.elements!).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+            case .object: cells = Dictionary(row.members!, uniquingKeysWith: { a, _ in a })
+            case .number, .null: cells = ["result": row]  // the oldest files: the value itself
+            default:
+                collector.skip("\(name): not a result")
+                continue
             }
-            guard let result = cells["result"] else { throw row.error("no `result`") }
+            guard let result = cells["result"] else {
+                collector.skip("\(name): no result")
+                continue
+            }
+            guard !result.isNull else {
+                collector.skip("\(name): null result (failed in asv)")
+                continue
+            }
             let values: [JSONCursor] = result.elements ?? [result]
-            let combinations = try parameterCombinations(cells["params"])
-            let samples = cells["samples"]?.elements
-            let (unit, direction) = kind(of: name)
+            let combinations = (try? parameterCombinations(cells["params"])) ?? []
+            let samples = sampleLists(cells["samples"], count: values.count)
+            let (unit, direction) = declared[name] ?? kind(of: name)
             for (index, value) in values.enumerated() {
                 let label = index < combinations.count && !combinations[index].isEmpty
                     ? "\(name)(\(combinations[index].joined(separator: ", ")))" : name
-                guard let number = try value.optionalNumber() else {
-                    collector.record(failed: "\(label) has no result")
-                    collector.addFailed(benchmark: label, metric: "result", unit: unit, direction: direction)
+                guard case .number(let number) = value.value else {
+                    collector.skip(value.isNull ? "\(label): null result (failed in asv)" : "\(label): result is not a number")
                     continue
                 }
-                collector.record(failed: nil)
-                if let samples, index < samples.count, let raw = samples[index].elements, !raw.isEmpty {
-                    for sample in raw { collector.add(try sample.number(), benchmark: label, metric: "result", unit: unit, direction: direction) }
-                } else {
+                guard !number.isNaN else {
+                    collector.skip("\(label): NaN result (skipped in asv)")
+                    continue
+                }
+                let raw = index < samples.count ? samples[index] : []
+                if raw.isEmpty {
                     collector.add(number, benchmark: label, metric: "result", unit: unit, direction: direction)
+                }
+                for sample in raw {
+                    guard case .number(let value) = sample.value else {
+                        collector.skip("\(label): a sample is not a number")
+                        continue
+                    }
+                    collector.add(value, benchmark: label, metric: "result", unit: unit, direction: direction)
                 }
             }
         }
         return collector.contents
+    }
+
+    /// The raw samples of each parameter combination: `samples` holds one list (or null) per
+    /// combination; a version 1 file of an unparameterised benchmark may hold the one list itself.
+    static func sampleLists(_ samples: JSONCursor?, count: Int) -> [[JSONCursor]] {
+        guard let items = samples?.elements, !items.isEmpty else { return [] }
+        if count == 1, items.allSatisfy({ $0.value.numberValue != nil }) { return [items] }
+        return items.map { $0.elements ?? [] }
     }
 
     /// The cartesian product of the parameter lists, last varying fastest.
@@ -69,12 +133,39 @@ enum ASVAdapter: JSONFormatAdapter {
         return ("", .unknown)
     }
 
-    static func fingerprint(_ params: JSONCursor?, machine: [UInt8]?) -> Fingerprint {
-        var source: [String: String] = [:]
-        for (key, value) in params?.members ?? [] { source[key] = value.scalarText }
-        if let machine, let value = try? JSONParser.parse(machine), case .object(let members) = value {
-            for (key, member) in members { source[key] = JSONCursor(member, file: "machine.json").scalarText ?? source[key] }
+    /// `benchmarks.json` of the results folder a results file is in (the folder above the machine's).
+    static func benchmarksPath(_ resultPath: String) -> String {
+        let parts = resultPath.split(separator: "/").map(String.init)
+        return (parts.dropLast(2) + ["benchmarks.json"]).joined(separator: "/")
+    }
+
+    /// `machine.json` beside a results file.
+    static func machinePath(_ resultPath: String) -> String {
+        (resultPath.split(separator: "/").map(String.init).dropLast() + ["machine.json"]).joined(separator: "/")
+    }
+
+    /// Unit and direction of each benchmark that a `benchmarks.json` describes.
+    static func declaredKinds(_ bytes: [UInt8]) -> [String: (String, Direction)] {
+        guard let value = try? JSONParser.parse(bytes), let members = value.objectMembers else { return [:] }
+        var kinds: [String: (String, Direction)] = [:]
+        for (name, benchmark) in members {
+            guard let type = benchmark["type"]?.stringValue else { continue }
+            switch type {
+            case "time": kinds[name] = ("s", .lowerIsBetter)
+            case "memory", "peakmemory": kinds[name] = ("B", .lowerIsBetter)
+            default:
+                let stated = benchmark["unit"]?.stringValue ?? ""
+                let unit = ["seconds": "s", "bytes": "B", "unit": ""][stated] ?? stated
+                kinds[name] = (unit, MetricInference.direction(ofUnit: unit) ?? .unknown)
+            }
         }
+        return kinds
+    }
+
+    static func fingerprint(params: JSONValue?, machine: JSONValue?) -> Fingerprint {
+        var source: [String: String] = [:]
+        for (key, value) in params?.objectMembers ?? [] { source[key] = value.scalarText }
+        for (key, value) in machine?.objectMembers ?? [] { source[key] = value.scalarText ?? source[key] }
         var fields: [String: String] = [:]
         let names = ["cpu": "cpu.model", "num_cpu": "cpu.logical_cores", "arch": "cpu.architecture", "os": "os.name",
                      "ram": "memory.ram", "machine": "host.name", "python": "python.version"]
