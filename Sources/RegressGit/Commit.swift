@@ -7,4 +7,12 @@ public struct Commit: Hashable, Sendable {
     public let authorName: String
     /// Committer time, seconds since 1970.
     public let time: Int64
+
+    public init(id: ObjectID, parents: [ObjectID], summary: String, authorName: String, time: Int64) {
+        self.id = id
+        self.parents = parents
+        self.summary = summary
+        self.authorName = authorName
+        self.time = time
+    }
 }

@@ -225,3 +225,37 @@ struct HistoryGateTests {
         #expect(result.noise?.beforeChange == 9)
     }
 }
+
+/// History files: every entry of a github-action-benchmark data.js is a point at the commit it names.
+struct HistoryFileEntryTests {
+    @Test func dataJSEntriesArePointsAtTheCommitsTheyName() throws {
+        let fixture = try FixtureRepository()
+        var commits: [String] = []
+        for index in 0..<24 {
+            try fixture.write("src/engine.txt", "version \(index)")
+            commits.append(try fixture.commit(index == 16 ? "slow path" : "change \(index)"))
+        }
+        // The benchmark action's history, as it would have appended one entry per commit; one entry
+        // names a commit this repository does not have, and sits by its date.
+        var entries: [String] = []
+        for (index, commit) in commits.enumerated() {
+            let value = HistoryTests.quiet[index % 20] * (index >= 16 ? 1.4 : 1)
+            entries.append(#"{"commit": {"id": "\#(commit)", "message": "m", "timestamp": "2025-01-01T00:00:00Z"}, "date": \#(1_735_689_600_000 + (index + 1) * 60_000), "tool": "cargo", "benches": [{"name": "bench_parse", "value": \#(value), "unit": "ns/iter", "range": "± 3"}]}"#)
+            if index == 5 {
+                entries.append(#"{"commit": {"id": "\#(String(repeating: "ab", count: 20))", "message": "elsewhere"}, "date": \#(1_735_689_600_000 + (index + 1) * 60_000 + 30_000), "tool": "cargo", "benches": [{"name": "bench_parse", "value": 100.5, "unit": "ns/iter"}]}"#)
+            }
+        }
+        try fixture.write("dev/bench/data.js", "window.BENCHMARK_DATA = {\"lastUpdate\": 1, \"repoUrl\": \"x\", \"entries\": {\"Rust\": [" +
+                          entries.joined(separator: ",\n") + "]}}\n")
+        try fixture.commit("benchmark history")
+        let report = try HistoryOperation(repositoryPath: fixture.path).run()
+        #expect(report.series.map(\.id) == ["dev/bench/data.js/Rust › bench_parse/value"])
+        let series = try #require(report.series.first)
+        #expect(series.points.count == 25)
+        #expect(series.points[6].commit.summary == "(a commit this repository does not have)")
+        #expect(series.points[5].commit.summary == "change 5")
+        #expect(series.points[7].commit.summary == "change 6")
+        #expect(series.changes.map(\.commit.summary) == ["slow path"])
+        #expect(series.changes.first?.verdict == .regression)
+    }
+}

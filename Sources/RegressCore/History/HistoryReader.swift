@@ -80,6 +80,7 @@ public struct HistoryReader {
         var seen: Set<String> = []
         var runs: [HistoryRun] = []
         var failedPaths: Set<String> = []
+        var historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)] = [:]
         for (done, entry) in walk.commits.enumerated() {
             progress?(done, walk.commits.count)
             let commit = entry.commit
@@ -115,11 +116,78 @@ public struct HistoryReader {
                     }
                     parsed[item.blob] = .some(run)
                 }
-                if let run { runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob)) }
+                guard let run else { continue }
+                // History files hold many runs: they are read once, as the walk's tip has them.
+                if run.format == .benchmarkActionHistory || run.format == .asv {
+                    historyFiles[item.path] = (run.format, item.blob)
+                    continue
+                }
+                runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob))
             }
         }
         progress?(walk.commits.count, walk.commits.count)
+        if !historyFiles.isEmpty {
+            let placed = try entriesOfHistoryFiles(historyFiles, walk: walk.commits, range: range, notices: &notices)
+            runs = merge(runs, placed, walk: walk.commits)
+        }
         return HistoryRuns(commits: walk.commits.map(\.commit), runs: runs, notices: notices, blobsRead: parsed.count)
+    }
+
+    /// The runs held in history files (github-action-benchmark's data.js, asv result files), each at
+    /// the commit it names: that commit when the repository has it, else the moment of its own date.
+    func entriesOfHistoryFiles(_ files: [String: (format: ArtifactFormat, blob: ObjectID)], walk: [(commit: Commit, inRange: Bool)],
+                               range: HistoryRange, notices: inout [String]) throws -> [(run: HistoryRun, time: Double)] {
+        var entries: [HistoryEntry] = []
+        for (path, file) in files.sorted(by: { $0.key < $1.key }) where file.format == .benchmarkActionHistory {
+            let bytes = try repository.blob(file.blob)
+            entries += (try? HistoryArtifact.entries(dataJS: bytes, path: path, direction: configuration.entry(for: path)?.direction)) ?? nil ?? []
+        }
+        let asv = files.filter { $0.value.format == .asv }
+        if !asv.isEmpty {
+            let read = try HistoryArtifact.read(asvResults: asv.keys.sorted()) { path in
+                if let file = asv[path] { return try repository.blob(file.blob) }
+                return try repository.fileContents(at: range.tip, path: path)
+            }
+            entries += read.entries
+            notices += read.notices
+        }
+        let inRange = Dictionary(walk.map { ($0.commit.id, $0.inRange) }, uniquingKeysWith: { a, _ in a })
+        var resolved: [String: Commit?] = [:]
+        return entries.map { entry in
+            var commit: Commit?
+            if let hash = entry.commit {
+                if resolved[hash] == nil {
+                    resolved[hash] = .some((try? repository.resolveCommit(hash)).flatMap { try? repository.commit($0) })
+                }
+                commit = resolved[hash] ?? nil
+            }
+            let time = commit.map { Double($0.time) } ?? entry.time ?? 0
+            let placed = commit ?? Commit(id: entry.commit.flatMap { ObjectID(hex: $0) } ?? ObjectID(hex: String(repeating: "0", count: 40))!,
+                                          parents: [], summary: "(a commit this repository does not have)", authorName: "",
+                                          time: Int64(time))
+            let within = commit.flatMap { inRange[$0.id] } ?? (range.boundary == nil)
+            return (HistoryRun(commit: placed, run: entry.run, inRange: within, blob: ObjectID(hex: String(repeating: "0", count: 40))!), time)
+        }
+    }
+
+    /// The walk's runs with the history files' entries placed among them: an entry at a walked commit
+    /// goes with that commit's runs, any other after the last walked commit not newer than it.
+    func merge(_ runs: [HistoryRun], _ entries: [(run: HistoryRun, time: Double)], walk: [(commit: Commit, inRange: Bool)]) -> [HistoryRun] {
+        let position = Dictionary(walk.enumerated().map { ($0.element.commit.id, Double($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        let times = walk.map { Double($0.commit.time) }
+        func key(_ commit: Commit, _ time: Double) -> Double {
+            if let index = position[commit.id] { return index }
+            // The last walked commit at or before this moment (walk times rise with the walk, mostly).
+            var low = 0, high = times.count
+            while low < high {
+                let middle = (low + high) / 2
+                if times[middle] <= time { low = middle + 1 } else { high = middle }
+            }
+            return Double(low) - 0.5
+        }
+        let keyed = runs.enumerated().map { (key: key($0.element.commit, 0), order: Double($0.offset), run: $0.element) }
+            + entries.enumerated().map { (key: key($0.element.run.commit, $0.element.time), order: Double(runs.count + $0.offset), run: $0.element.run) }
+        return keyed.sorted { ($0.key, $0.order) < ($1.key, $1.order) }.map(\.run)
     }
 
     /// The commits of the range, oldest first, each marked in or out of the range.
