@@ -81,6 +81,7 @@ public struct HistoryReader {
         var runs: [HistoryRun] = []
         var failedPaths: Set<String> = []
         var historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)] = [:]
+        let differ = try TreeDiffer(repository: repository)
         for (done, entry) in walk.commits.enumerated() {
             progress?(done, walk.commits.count)
             let commit = entry.commit
@@ -88,7 +89,7 @@ public struct HistoryReader {
             // so the oldest commit walked contributes what it changed, not its whole tree.
             let parent = boundaries.contains(commit.id) ? nil : commit.parents.first
             var found: [(key: SeriesKey, path: String, blob: ObjectID)] = []
-            for change in try repository.changes(in: commit.id, since: parent, under: prefixes) {
+            for change in try differ.changes(in: commit.id, since: parent, under: prefixes) {
                 guard let blob = change.blob, isArtifact(change.path) else { continue }
                 let key = SeriesKey(path: change.path)
                 if let wanted, !wanted.contains(key.value) { continue }
