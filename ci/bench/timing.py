@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs commands interleaved, several times each, and prints the median wall time, user time and peak
-memory of each, and the ratio of the first to the others.
+memory of each, and each one's wall time over the first one's.
 
   timing.py --runs 5 --cwd DIR NAME='command' NAME='command' ...
 
@@ -33,13 +33,13 @@ def main():
             samples[name].append((wall, user, memory))
     first = named[0][0]
     base = statistics.median(s[0] for s in samples[first])
-    print("| command | median wall | median user | peak memory | wall ratio |")
+    print(f"| command | median wall | median user | peak memory | wall time / {first} |")
     print("|---|---:|---:|---:|---:|")
     for name, _ in named:
         wall = statistics.median(s[0] for s in samples[name])
         user = statistics.median(s[1] for s in samples[name])
         memory = max(s[2] for s in samples[name])
-        print(f"| {name} | {wall:.2f} s | {user:.2f} s | {memory / 1024:.0f} MB | {base / wall if name != first else 1:.2f} |")
+        print(f"| {name} | {wall:.2f} s | {user:.2f} s | {memory / 1024:.0f} MB | {wall / base:.2f}x |")
 
 
 if __name__ == "__main__":
