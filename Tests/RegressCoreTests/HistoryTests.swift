@@ -216,6 +216,16 @@ struct HistoryGateTests {
         #expect(comparison.results.first?.noise == nil)
     }
 
+    @Test func rightAfterAChangeTheNoiseBeforeItIsCarriedToTheNewLevel() throws {
+        // Four runs at the new level are too few to learn its noise: the relative noise of the runs
+        // before the change is used, around the new level.
+        let fixture = try HistoryTests.repository(HistoryTests.quiet + HistoryTests.quiet.prefix(4).map { $0 * 1.3 } + [128])
+        let result = try Self.compare(fixture, at: 0)
+        #expect(result.noise?.runs == 4)
+        #expect(result.noise?.noiseRuns == 17)  // the window of 20 earlier runs holds 17 before the change
+        #expect(result.verdict == .unchanged)
+    }
+
     @Test func theNoiseIsLearnedSinceTheLatestChangePoint() throws {
         // A quiet level at 100, then a quiet level at 130: the base's noise is that of the new level.
         let fixture = try HistoryTests.repository(HistoryTests.quiet + HistoryTests.quiet.prefix(12).map { $0 * 1.3 } + [131])

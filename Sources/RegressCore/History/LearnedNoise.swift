@@ -5,14 +5,21 @@ import Foundation
 ///
 /// From the runs since the latest change point (the base run included): the level is their median;
 /// the noise σ of one run is the standard deviation of those within 4 robust deviations
-/// (1.4826·MAD) of the median, so that an outlier run does not widen it. A head value h is then
-/// judged by the prediction interval of one new run: t = (h − level) / (σ·√(1 + 1/n)) with Student's
-/// t on n − 1 degrees of freedom. The gate runs at every commit, so the false-alarm level is spent per
-/// `window` runs: the p-value is the two-sided tail probability times the window (Bonferroni over
-/// the runs the noise was learned from), capped at 1.
+/// (1.4826·MAD) of the median, so that an outlier run does not widen it. When fewer than `min_runs`
+/// runs follow the latest change point, σ relative to the level is taken from the runs before it
+/// and applied to the new level.
+///
+/// A head value h is judged by the prediction interval of one new run: t = (h − level) /
+/// (σ·√(1 + 1/n)), n the runs of the level, with Student's t on m − 1 degrees of freedom, m the runs
+/// σ came from. The gate runs at every commit, so the false-alarm level is spent per `window` runs:
+/// the p-value is the two-sided tail probability times the window (Bonferroni over the comparisons
+/// one noise estimate serves), capped at 1.
 public struct LearnedNoise: Equatable, Sendable {
-    /// Runs the noise was learned from (since the latest change point, the base run included).
+    /// Runs the level was learned from (since the latest change point, the base run included).
     public let runs: Int
+    /// Runs the noise was learned from: the same runs, or, when too few runs follow the latest change
+    /// point, the runs before it (the noise relative to the level carried over to the new level).
+    public let noiseRuns: Int
     /// Their median.
     public let level: Double
     /// The noise of one run, in the metric's unit.
@@ -36,10 +43,19 @@ public struct LearnedNoise: Equatable, Sendable {
         let changes = ChangePointDetector.detect(values, settings: policy.detector)
         let start = changes.last?.index ?? 0
         let segment = Array(values[start...].suffix(policy.window))
-        guard segment.count >= policy.minRuns, let noise = estimate(segment, beforeChange: values.count - segment.count) else {
-            return .tooLittle(runs: segment.count, minimum: policy.minRuns, sinceChange: start > 0)
+        if segment.count >= policy.minRuns, let noise = estimate(segment, beforeChange: values.count - segment.count) {
+            return .learned(noise)
         }
-        return .learned(noise)
+        // Too few runs since the latest change: the noise, relative to the level, of the runs before it.
+        if start > 0, let level = Descriptive(segment)?.median {
+            let earlier = changes.dropLast().last?.index ?? 0
+            let before = Array(values[earlier..<start].suffix(policy.window))
+            if before.count >= policy.minRuns, let old = estimate(before), let relative = old.relativeSigma {
+                return .learned(LearnedNoise(runs: segment.count, noiseRuns: before.count, level: level,
+                                             sigma: relative * abs(level), beforeChange: values.count - segment.count))
+            }
+        }
+        return .tooLittle(runs: segment.count, minimum: policy.minRuns, sinceChange: start > 0)
     }
 
     /// The level and noise of runs taken to be at one level; nil for fewer than two runs.
@@ -48,7 +64,7 @@ public struct LearnedNoise: Equatable, Sendable {
         let spread = 1.4826 * center.mad
         let kept = spread > 0 ? segment.filter { abs($0 - center.median) <= 4 * spread } : segment
         let sigma = Descriptive(kept)?.standardDeviation ?? 0
-        return LearnedNoise(runs: segment.count, level: center.median, sigma: sigma, beforeChange: beforeChange)
+        return LearnedNoise(runs: segment.count, noiseRuns: segment.count, level: center.median, sigma: sigma, beforeChange: beforeChange)
     }
 
     /// The two-sided p-value of a head value under "no change", spent over `window` runs.
@@ -56,13 +72,16 @@ public struct LearnedNoise: Equatable, Sendable {
         let distance = head - level
         guard sigma > 0 else { return distance == 0 ? 1 : 0 }
         let t = abs(distance) / (sigma * (1 + 1 / Double(runs)).squareRoot())
-        let tail = 2 * Distributions.studentTSurvival(t, degreesOfFreedom: Double(runs - 1))
+        let tail = 2 * Distributions.studentTSurvival(t, degreesOfFreedom: Double(noiseRuns - 1))
         return min(1, tail * Double(window))
     }
 
     /// `noise from 18 earlier runs: σ 2.1%`, for reports.
     public var summary: String {
         let size = relativeSigma.map { NumberFormat.percent($0, signed: false) } ?? NumberFormat.value(sigma)
+        if noiseRuns != runs {
+            return "noise from \(noiseRuns) runs before its latest change point: σ \(size)"
+        }
         return "noise from \(runs - 1) earlier run\(runs == 2 ? "" : "s"): σ \(size)"
     }
 }
