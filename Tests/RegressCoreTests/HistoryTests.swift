@@ -226,6 +226,32 @@ struct HistoryGateTests {
         #expect(result.verdict == .unchanged)
     }
 
+    @Test func checkLearnsTheNoiseFromTheCommittedRunsToo() throws {
+        let noisy = HistoryTests.quiet.map { 100 + ($0 - 100) * 3 }
+        let fixture = try FixtureRepository()
+        for (index, value) in noisy.enumerated() {
+            try fixture.write("bench/r.csv", BaselineTests.csv([value]))
+            try fixture.commit("run \(index)")
+        }
+        try fixture.write("bench/r.csv", BaselineTests.csv([101]))
+        var record = BaselineRecordOperation(repositoryPath: fixture.path, today: BaselineTests.today)
+        record.thisMachine = { _ in BaselineTests.machine }
+        _ = try record.run()
+        try fixture.commit("record the baseline")
+        func check(_ value: Double) throws -> MetricResult {
+            try fixture.write("bench/r.csv", BaselineTests.csv([value]))
+            var operation = CheckOperation(repositoryPath: fixture.path, today: BaselineTests.today)
+            operation.thisMachine = { _ in BaselineTests.machine }
+            return try #require(try operation.run().results.first)
+        }
+        let noise = try check(108)
+        #expect(noise.verdict == .inconclusive)
+        #expect(noise.note?.hasPrefix("within the noise from 19 earlier runs: σ ") == true)
+        let step = try check(140)
+        #expect(step.verdict == .regression)
+        #expect(step.noise?.runs == 20)
+    }
+
     @Test func theNoiseIsLearnedSinceTheLatestChangePoint() throws {
         // A quiet level at 100, then a quiet level at 130: the base's noise is that of the new level.
         let fixture = try HistoryTests.repository(HistoryTests.quiet + HistoryTests.quiet.prefix(12).map { $0 * 1.3 } + [131])

@@ -81,6 +81,12 @@ public struct CheckOperation: Sendable {
         withoutBaseline = withoutBaseline.mapValues { $0.filter { !movedTo.contains($0) } }.filter { !$0.value.isEmpty }
         var comparator = Comparator(policies: policies, today: today)
         comparator.againstStoredBaselines = true
+        // Single runs are judged against the noise of the head side's committed history.
+        if let commit = context.source.commit {
+            comparator.earlierRuns = try EarlierRuns.values(for: context.runs.runs, at: commit.id, source: context.source,
+                                                            repository: context.repository, configuration: context.configuration,
+                                                            policies: policies)
+        }
         let label = baselinesRevision.map { revision in
             "\(folder)/ at \(revision)" + ((baselineSource.commit?.id.short).map { " (\($0))" } ?? "")
         } ?? "\(folder)/"
