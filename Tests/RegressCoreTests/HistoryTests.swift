@@ -164,7 +164,7 @@ struct HistoryTests {
         let markdown = HistoryReportFormat.markdown(report)
         let culprit = report.series[0].changes[0].commit.id.short
         #expect(markdown.hasPrefix("### ❌ regress history: 1 regression in 1 of 1 metric\n"))
-        #expect(markdown.contains("| **regression** | `\(culprit)` | run 10 | Fixture | 2025-01-01 |"))
+        #expect(markdown.contains("| **regression** | `\(culprit)` | run 10 — Fixture, 2025-01-01 | "))
         #expect(markdown.contains("```mermaid\nxychart-beta\n    title \"time_ms (ms)\"\n    x-axis \"run\" 1 --> 20\n"))
         let text = HistoryReportFormat.text(report)
         #expect(text.contains("bench/results.json/conv/time_ms  "))

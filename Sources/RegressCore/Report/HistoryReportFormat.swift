@@ -1,3 +1,4 @@
+import Foundation
 import RegressGit
 
 /// The renderings of a history report: Markdown (changed metrics first, each with its culprit commits
@@ -32,14 +33,16 @@ public enum HistoryReportFormat {
             lines.append("")
             lines.append("#### \(MarkdownText.escape(series.series)) › \(MarkdownText.escape(MarkdownReport.display(series.benchmark))) › \(MarkdownText.escape(series.metric))")
             lines.append("")
-            lines.append("| Change | Commit | Subject | Author | Date | Before | After | % | Confidence |")
-            lines.append("|---|---|---|---|---|---:|---:|---:|---:|")
+            lines.append("| Change | Commit | Subject | Before → after | % | Confidence |")
+            lines.append("|---|---|---|---:|---:|---:|")
             for change in series.changesInRange {
+                // A value and its unit never wrap apart (no-break spaces).
+                let levels = "\(unbroken(NumberFormat.value(change.before, unit: series.unit))) → \(unbroken(NumberFormat.value(change.after, unit: series.unit)))"
                 let cells = [
-                    verdictCell(change), "`\(change.commit.id.short)`", MarkdownText.escape(ReportWording.truncated(change.commit.summary, 60)),
-                    MarkdownText.escape(change.commit.authorName), date(change.commit),
-                    NumberFormat.value(change.before, unit: series.unit), NumberFormat.value(change.after, unit: series.unit),
-                    change.relative.map { NumberFormat.percent($0) } ?? "—", confidence(change.confidence),
+                    verdictCell(change), "`\(change.commit.id.short)`",
+                    MarkdownText.escape(ReportWording.truncated(change.commit.summary, 60)) + " — " +
+                        MarkdownText.escape(change.commit.authorName) + ", " + date(change.commit),
+                    levels, change.relative.map { NumberFormat.percent($0) } ?? "—", confidence(change.confidence),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
@@ -85,6 +88,10 @@ public enum HistoryReportFormat {
         case .improvement: return "improvement"
         default: return "change (direction unknown)"
         }
+    }
+
+    static func unbroken(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     static func confidence(_ value: Double) -> String {
