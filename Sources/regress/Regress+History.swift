@@ -21,25 +21,10 @@ extension Regress {
         @Option(name: .long, help: "Only metrics whose id (series/benchmark/metric) matches this glob (repeatable).")
         var metric: [String] = []
 
-        @Flag(name: .customLong("first-parent"), help: "Follow only the first parent of merges (the default).")
-        var firstParent = false
-
-        @Flag(name: .customLong("all-parents"), help: "Follow every parent of merges.")
-        var allParents = false
-
-        @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
-        var limit: Int?
-
         @Option(name: .long, help: "Commits before an A..B range also read, for the levels before it.")
         var context: Int = 100
 
-        @Option(name: .long, help: "Any folder inside the repository.")
-        var repo: String = "."
-
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
-        var policy: [String] = []
-
-        @OptionGroup var configuration: ConfigOption
+        @OptionGroup var walk: HistoryWalkOptions
 
         @Option(name: .long, help: "markdown, json or text.")
         var format: ReportFormatArgument = .markdown
@@ -47,30 +32,60 @@ extension Regress {
         @Option(name: .long, help: "Write the report to this file instead of standard output.")
         var output: String?
 
-        @Flag(name: .long, help: "No progress on standard error.")
-        var quiet = false
-
         func validate() throws {
-            if firstParent && allParents { throw ValidationError("--first-parent and --all-parents exclude each other") }
-            if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
             if context < 0 { throw ValidationError("--context takes a number of commits, 0 or more") }
         }
 
         func run() throws {
             running {
-                var operation = HistoryOperation(repositoryPath: repo, range: range)
+                var operation = walk.operation(range: range)
                 operation.metrics = metric
-                operation.firstParent = !allParents
-                operation.limit = limit
                 operation.context = context
-                operation.policyFiles = policy
-                operation.configurationFile = configuration.config
-                let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))
+                let report = try operation.run(progress: walk.progress)
                 try writeReport(HistoryReportFormat.render(report, as: format.value), to: output)
                 Foundation.exit(report.exitCode)
             }
         }
     }
+}
+
+/// How `history`, `blame` and `policy suggest` walk history, and where they read it.
+struct HistoryWalkOptions: ParsableArguments {
+    @Flag(name: .customLong("first-parent"), help: "Follow only the first parent of merges (the default).")
+    var firstParent = false
+
+    @Flag(name: .customLong("all-parents"), help: "Follow every parent of merges.")
+    var allParents = false
+
+    @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
+    var limit: Int?
+
+    @Option(name: .long, help: "Any folder inside the repository.")
+    var repo: String = "."
+
+    @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+    var policy: [String] = []
+
+    @OptionGroup var configuration: ConfigOption
+
+    @Flag(name: .long, help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if firstParent && allParents { throw ValidationError("--first-parent and --all-parents exclude each other") }
+        if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
+    }
+
+    func operation(range: String?) -> HistoryOperation {
+        var operation = HistoryOperation(repositoryPath: repo, range: range)
+        operation.firstParent = !allParents
+        operation.limit = limit
+        operation.policyFiles = policy
+        operation.configurationFile = configuration.config
+        return operation
+    }
+
+    var progress: ((Int, Int) -> Void)? { quiet ? nil : Progress.onTerminal("reading history") }
 }
 
 /// Progress on standard error, only when it is a terminal: `reading history: 1200/5000 commits`.

@@ -84,34 +84,15 @@ extension Regress.Policy {
         @Argument(help: "The commits to read: REV or A..B; all of HEAD's history when absent.")
         var range: String?
 
-        @Option(name: .long, help: "Read at most this many commits, newest first.")
-        var limit: Int?
-
-        @Option(name: .long, help: "Any folder inside the repository.")
-        var repo: String = "."
-
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
-        var policy: [String] = []
+        @OptionGroup var walk: HistoryWalkOptions
 
         @Option(name: .long, help: "Write the policy to this file instead of standard output.")
         var output: String?
 
-        @Flag(name: .long, help: "No progress on standard error.")
-        var quiet = false
-
-        @OptionGroup var configuration: ConfigOption
-
         func run() throws {
             running {
-                var operation = HistoryOperation(repositoryPath: repo, range: range)
-                operation.configurationFile = configuration.config
-                operation.limit = limit
-                operation.policyFiles = policy
-                let report = try operation.run(progress: quiet ? nil : Progress.onTerminal("reading history"))
-                let repository = try Repository(discoveringFrom: repo)
-                let policies = try PolicySet.load(explicitFiles: policy,
-                                                  source: try CommitSource(repository: repository, revision: report.tip.id.hex))
-                try writeReport(PolicySuggestion(report: report, policies: policies).yaml, to: output)
+                let report = try walk.operation(range: range).run(progress: walk.progress)
+                try writeReport(PolicySuggestion(report: report, policies: report.policies).yaml, to: output)
                 Foundation.exit(0)
             }
         }

@@ -8,7 +8,9 @@ public struct HistoryReport: Sendable {
     public let tip: Commit
     /// Commits read, context included.
     public let commitsRead: Int
-    public let policyFiles: [String]
+    /// The policies that decided.
+    public let policies: PolicySet
+    public var policyFiles: [String] { policies.files }
     public let series: [MetricHistory]
     public let notices: [String]
 
@@ -76,6 +78,6 @@ public struct HistoryOperation: Sendable {
             }
         }
         return HistoryReport(range: range.label, tip: try repository.commit(range.tip), commitsRead: runs.commits.count,
-                             policyFiles: policies.files, series: series, notices: notices)
+                             policies: policies, series: series, notices: notices)
     }
 }
