@@ -55,9 +55,9 @@ public enum DefaultPolicy {
           history:
             window: 20
             min_runs: 5
-            min_shift: 3
-            significance: 0.001
-            min_segment: 3
+            min_shift: 1
+            significance: 0.01
+            min_segment: 5
 
         # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
         # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,
