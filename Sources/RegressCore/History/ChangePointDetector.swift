@@ -56,7 +56,8 @@ public struct ChangePoint: Equatable, Sendable {
 
 /// Finds the points where a series' level shifts, built to hold up on benchmark histories: any noise
 /// distribution (Gaussian, heavy-tailed, skewed, bimodal), single outlier runs, slow drifts, several
-/// changes per series, 10 to 10,000 points (O(n log² n)).
+/// changes per series, 10 to 10,000 points (the search takes O(n log² n) time; 10,000 points take
+/// about 15 ms in a release build).
 ///
 /// 1. **Noise**: σ from successive differences (``RobustScale/sigma(_:)``), so that the changes being
 ///    looked for do not inflate it. A constant series has no change.
@@ -77,18 +78,19 @@ public struct ChangePoint: Equatable, Sendable {
 /// 3. **Selection**: greedily, the most significant split below `significance` becomes a change, every
 ///    interval that crosses it is dropped, and splits closer than `minimumSegment` to a chosen change
 ///    are skipped. Then each segment between the changes is searched the same way, with the share of
-///    `significance` of its length (segments of one search partition the series, so their shares add
-///    up to `significance`), until no segment has a significant split.
+///    `significance` of its length (the segments searched at one depth partition the series, so their
+///    shares add up to `significance`), until no segment has a significant split.
 /// 4. **Refinement and confirmation**: each change is moved to the best rank split between its
 ///    neighbours (within `window` points), then must pass, between its neighbouring segments limited
 ///    to `window` points on each side: the Mann-Whitney test at `significance`, and a Hodges-Lehmann
 ///    shift of at least `minimumShift`·σ (from the 50 nearest points on each side). The weakest change
 ///    failing either is removed and the rest re-checked, until all pass.
-/// 5. **Drifts**: a change is abrupt when, over the 20 points on each side (fewer near a neighbour), a
-///    step (two medians) fits with a smaller sum of absolute deviations than a Theil-Sen line. A
-///    ramp makes the search cut it into several changes of one direction that a line fits better;
-///    consecutive non-abrupt changes of the same direction are reported as one change, the most
-///    significant of them, so a drift gives at most one change point.
+/// 5. **Drifts**: a ramp makes the search cut it into several changes of one direction. Each run of
+///    consecutive changes of one direction is compared with a ramp (flat, linear, flat) over its
+///    region by the sum of absolute deviations, with the Bayesian information criterion's penalty for
+///    the steps' extra parameters (``mergingDrifts(_:_:sigma:minimumSegment:window:)``); a run the
+///    ramp fits at least as well is reported as one change, its most significant, so a drift gives at
+///    most one change point.
 ///
 /// Non-finite values are left out; indices refer to the values given.
 public enum ChangePointDetector {
