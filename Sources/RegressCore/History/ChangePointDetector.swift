@@ -57,7 +57,7 @@ public struct ChangePoint: Equatable, Sendable {
 /// Finds the points where a series' level shifts, built to hold up on benchmark histories: any noise
 /// distribution (Gaussian, heavy-tailed, skewed, bimodal), single outlier runs, slow drifts, several
 /// changes per series, 10 to 10,000 points (the search takes O(n log² n) time; 10,000 points take
-/// about 15 ms in a release build).
+/// about 25 ms in a release build).
 ///
 /// 1. **Noise**: σ from successive differences (``RobustScale/sigma(_:)``), so that the changes being
 ///    looked for do not inflate it. A constant series has no change.
