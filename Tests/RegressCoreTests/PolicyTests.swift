@@ -135,7 +135,7 @@ struct PolicyTests {
             history.min_runs         5                                                                   built-in defaults
             history.min_shift        1                                                                   built-in defaults
             history.significance     0.01                                                                built-in defaults
-            history.min_segment      5                                                                   built-in defaults
+            history.min_segment      3                                                                   built-in defaults
             reason                   none                                                                built-in defaults
             expires                  2026-01-01                                                          policies/llm.yml rules[0] (slow first token)
 

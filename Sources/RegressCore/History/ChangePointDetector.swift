@@ -14,13 +14,13 @@ public struct ChangePointSettings: Equatable, Sendable {
     /// conservative: the actual rate is lower. Default 0.01.
     public var significance: Double
     /// The fewest points on each side of a change (and between two changes), so that a run of fewer
-    /// outliers is never a change and the last `minimumSegment − 1` points cannot start one. Default 5.
+    /// outliers is never a change and the last `minimumSegment − 1` points cannot start one. Default 3.
     public var minimumSegment: Int
     /// How many points on each side of a change the confirming test looks at (at most, and never past
     /// the neighbouring changes), so confirming stays cheap on long series. Default 100.
     public var window: Int
 
-    public init(minimumShift: Double = 1, significance: Double = 0.01, minimumSegment: Int = 5,
+    public init(minimumShift: Double = 1, significance: Double = 0.01, minimumSegment: Int = 3,
                 window: Int = 100) {
         self.minimumShift = minimumShift
         self.significance = significance
@@ -67,21 +67,23 @@ public struct ChangePoint: Equatable, Sendable {
 ///    each interval the values are ranked, and every split leaving `minimumSegment` points on each side
 ///    gets the standardized Mann-Whitney (Wilcoxon rank-sum) statistic of its two sides, with tie
 ///    correction; the interval's best split is its largest |Z|. Its p-value is the smaller of the
-///    Bonferroni bound over the interval's splits and the approximation of James, James and Siegmund
+///    Bonferroni bound over the interval's splits (from the split's exact rank-sum p-value when a side
+///    has at most 12 points and there are no ties, else the normal one) and the approximation of James, James and Siegmund
 ///    (Biometrika 1987) for the maximum of a standardized two-sample statistic,
 ///    c·φ(c)·log(((N − m)/m)²) + 4·φ(c)/c; that p-value is then multiplied by (intervals in the
 ///    layer + 1)/2, the number of disjoint intervals of that length (Bonferroni over the layer; each
 ///    interval overlaps its neighbours by half). Ranks make the false-alarm rate the same whatever the
 ///    noise distribution, and an outlier moves a rank by at most one place. Both approximations are
 ///    conservative: on 10 to 10,000 independent values the measured false-alarm rate at
-///    `significance` 0.01 is 0.1% to 1% for Gaussian, Student-t, log-normal and bimodal noise alike.
+///    `significance` 0.01 is at most 1% for Gaussian, Student-t, log-normal and bimodal noise alike.
 /// 3. **Selection**: greedily, the most significant split below `significance` becomes a change, every
 ///    interval that crosses it is dropped, and splits closer than `minimumSegment` to a chosen change
 ///    are skipped. Then each segment between the changes is searched the same way, with the share of
 ///    `significance` of its length (the segments searched at one depth partition the series, so their
 ///    shares add up to `significance`), until no segment has a significant split.
 /// 4. **Refinement and confirmation**: each change is moved to the best rank split between its
-///    neighbours (within `window` points), then must pass, between its neighbouring segments limited
+///    neighbours (within `window` points), then by up to `locationReach` points to the split with the
+///    smallest absolute deviations from the medians of its two sides, then must pass, between its neighbouring segments limited
 ///    to `window` points on each side: the Mann-Whitney test at `significance`, and a Hodges-Lehmann
 ///    shift of at least `minimumShift`·σ (from the 50 nearest points on each side). The weakest change
 ///    failing either is removed and the rest re-checked, until all pass.
@@ -162,7 +164,7 @@ public enum ChangePointDetector {
             let factor = Double(layer.count + 1) / 2
             for interval in layer {
                 guard let best = bestSplit(x, interval, minimumSegment: m, scratch: &scratch) else { continue }
-                let p = scanPValue(best.z, length: interval.count, minimumSegment: m)
+                let p = scanPValue(best.z, single: best.single, length: interval.count, minimumSegment: m)
                 candidates.append(Candidate(index: best.index, pValue: min(1, p * factor), interval: interval))
             }
         }
@@ -198,9 +200,12 @@ public enum ChangePointDetector {
 
     /// The split of `interval` (at least m points on each side) with the largest standardized rank-sum
     /// statistic |Z| of the points before it, ranks taken within the interval (ties get average ranks);
-    /// nil when every value of the interval is the same.
+    /// nil when every value of the interval is the same. `single` is the two-sided p-value of that
+    /// split alone: exact (``exactRankSumPValue(_:smaller:larger:)``) when the interval has no ties and
+    /// a side of at most `exactSide` points (and the tail is short enough to count), else from the
+    /// normal approximation.
     static func bestSplit(_ x: [Double], _ interval: Range<Int>, minimumSegment m: Int,
-                          scratch: inout RankScratch) -> (index: Int, z: Double)? {
+                          scratch: inout RankScratch) -> (index: Int, z: Double, single: Double)? {
         let n = interval.count
         guard n >= 2 * m else { return nil }
         let base = interval.lowerBound
@@ -225,21 +230,51 @@ public enum ChangePointDetector {
         guard varianceFactor > 0 else { return nil }
         var sum = 0.0
         for i in 0..<(m - 1) { sum += scratch.ranks[i] }
-        var best: (index: Int, z: Double)?
+        var best: (k: Int, z: Double, sum: Double)?
         for k in m...(n - m) {
             sum += scratch.ranks[k - 1]
             let left = Double(k)
             let z = abs(sum - left * (count + 1) / 2) / (left * (count - left) * varianceFactor).squareRoot()
-            if best == nil || z > best!.z { best = (base + k, z) }
+            if best == nil || z > best!.z { best = (k, z, sum) }
         }
-        return best
+        guard let best else { return nil }
+        var single = 2 * Distributions.normalSurvival(best.z)
+        let smaller = min(best.k, n - best.k)
+        if tieTerm == 0, smaller <= exactSide {
+            // U of the left side, and the smaller of U and its mirror image.
+            let uLeft = Int((best.sum - Double(best.k * (best.k + 1)) / 2).rounded())
+            let u = min(uLeft, best.k * (n - best.k) - uLeft)
+            if u * smaller <= 10_000 { single = exactRankSumPValue(u, smaller: smaller, larger: n - smaller) }
+        }
+        return (base + best.k, best.z, single)
+    }
+
+    /// Splits with a side of at most this many points get an exact p-value: the normal approximation
+    /// of the rank sum is far too large in the extreme tail of short, unbalanced splits (the last few
+    /// runs of a history).
+    static let exactSide = 12
+
+    /// The exact two-sided p-value of a rank sum without ties, 2·P(U ≤ u) for the smaller of U and its
+    /// mirror image, capped at 1. The number of arrangements with U = j is the coefficient of qʲ in the
+    /// Gaussian binomial coefficient Π_{i=1…s} (1 − q^(l+i)) / (1 − q^i) for sides of s and l points;
+    /// only the coefficients up to u are needed, O(s·u).
+    static func exactRankSumPValue(_ u: Int, smaller s: Int, larger l: Int) -> Double {
+        guard u >= 0 else { return 0 }
+        var counts = [Double](repeating: 0, count: u + 1)
+        counts[0] = 1
+        for i in stride(from: 1, through: s, by: 1) {
+            let up = l + i
+            if up <= u { for j in stride(from: u, through: up, by: -1) { counts[j] -= counts[j - up] } }
+            if i <= u { for j in i...u { counts[j] += counts[j - i] } }
+        }
+        let arrangements = exp(lgamma(Double(s + l + 1)) - lgamma(Double(s + 1)) - lgamma(Double(l + 1)))
+        return min(1, 2 * counts.reduce(0, +) / arrangements)
     }
 
     /// P(max |Z| ≥ z) over the splits of an interval of n points with m on each side: the smaller of
-    /// the Bonferroni bound and the approximation of James, James and Siegmund (1987), and never below
-    /// the p-value of a single split.
-    static func scanPValue(_ z: Double, length n: Int, minimumSegment m: Int) -> Double {
-        let single = 2 * Distributions.normalSurvival(z)
+    /// the Bonferroni bound over the splits (from the best split's own p-value `single`) and the
+    /// approximation of James, James and Siegmund (1987), and never below `single`.
+    static func scanPValue(_ z: Double, single: Double, length n: Int, minimumSegment m: Int) -> Double {
         let splits = Double(n - 2 * m + 1)
         let density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
         let ratio = Double(n - m) / Double(m)
@@ -264,17 +299,30 @@ public enum ChangePointDetector {
     }
 
     /// Moves each change (left to right) to the best rank split between its neighbours, within
-    /// `window` points on each side.
+    /// `window` points on each side, then to the split within `locationReach` points of it that leaves
+    /// the smallest sum of absolute deviations from the medians of the two sides (the standardized
+    /// rank statistic favours balanced splits, so near a neighbour or an end it can land a point or two
+    /// off a step).
     static func refine(_ changes: inout [Candidate], _ x: [Double], minimumSegment m: Int, window: Int) {
         var scratch = RankScratch()
         for j in changes.indices {
             let low = max(j == 0 ? 0 : changes[j - 1].index, changes[j].index - window)
             let high = min(j + 1 == changes.count ? x.count : changes[j + 1].index, changes[j].index + window)
-            if let best = bestSplit(x, low..<high, minimumSegment: m, scratch: &scratch) {
-                changes[j].index = best.index
+            guard let best = bestSplit(x, low..<high, minimumSegment: m, scratch: &scratch) else { continue }
+            var location = best.index
+            var lowest = Double.infinity
+            for k in max(low + m, best.index - locationReach)...min(high - m, best.index + locationReach) {
+                let before = x[max(low, k - window)..<k], after = x[k..<min(high, k + window)]
+                let levelBefore = RobustScale.median(Array(before)), levelAfter = RobustScale.median(Array(after))
+                let cost = before.reduce(0) { $0 + abs($1 - levelBefore) } + after.reduce(0) { $0 + abs($1 - levelAfter) }
+                if cost < lowest { (location, lowest) = (k, cost) }
             }
+            changes[j].index = location
         }
     }
+
+    /// How far the absolute-deviation refinement may move a change.
+    static let locationReach = 2
 
     /// The changes that pass the confirming test and the minimum shift, removing the weakest failing
     /// change at a time.

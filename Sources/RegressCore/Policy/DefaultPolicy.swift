@@ -57,7 +57,7 @@ public enum DefaultPolicy {
             min_runs: 5
             min_shift: 1
             significance: 0.01
-            min_segment: 5
+            min_segment: 3
 
         # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
         # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,
