@@ -10,8 +10,8 @@ public struct FileChange: Hashable, Sendable {
     public let kind: Kind
     /// The path after the change (the old path for a deletion).
     public let path: String
-    /// The blob after the change; nil for a deletion.
-    public let blob: ObjectID?
+    /// The blob after the change; for a deletion, the blob it removed.
+    public let blob: ObjectID
 }
 
 /// A file of a tree and the blob it holds.

@@ -153,8 +153,7 @@ public final class TreeDiffer {
     /// Records a file (links and submodules are not files and are left out).
     private func record(_ tree: RawTree, _ entry: Int, base: String, kind: FileChange.Kind, into changes: inout [FileChange]) {
         guard tree.isFile(entry) else { return }
-        changes.append(FileChange(kind: kind, path: base + tree.nameString(of: entry),
-                                  blob: kind == .deleted ? nil : ObjectID(tree.id(of: entry).oid)))
+        changes.append(FileChange(kind: kind, path: base + tree.nameString(of: entry), blob: ObjectID(tree.id(of: entry).oid)))
     }
 }
 

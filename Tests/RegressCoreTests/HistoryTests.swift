@@ -123,12 +123,21 @@ struct HistoryTests {
         #expect(report.series[0].points.map(\.commit.summary) == ["run 0", "run 1", "run 2", "run 3", "results again"])
     }
 
-    @Test func aBlobIsParsedOnceAndARevertIsNoNewRun() throws {
-        let fixture = try Self.repository([100, 101, 100])
-        let runs = try HistoryReader(repository: try Repository(discoveringFrom: fixture.path), configuration: .defaults)
-            .read(HistoryRange.parse(nil, in: try Repository(discoveringFrom: fixture.path)), firstParent: true)
+    @Test func aBlobIsParsedOnceButARunOfTheSameValuesIsARun() throws {
+        // Integer or rounded results repeat by chance: a commit that writes them again ran again.
+        let fixture = try FixtureRepository()
+        for (index, value) in [100, 101, 100].enumerated() {
+            try fixture.write("bench/20250101/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": \#(value)}]}"#)
+            try fixture.commit("run \(index)")
+        }
+        // The same series in a folder of another date: a move, not a run.
+        try fixture.git(["mv", "bench/20250101", "bench/20250102"])
+        try fixture.commit("moved")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let runs = try HistoryReader(repository: repository, configuration: .defaults)
+            .read(HistoryRange.parse(nil, in: repository), firstParent: true)
         #expect(runs.blobsRead == 2)
-        #expect(runs.runs.map(\.commit.summary) == ["run 0", "run 1"])
+        #expect(runs.runs.map(\.commit.summary) == ["run 0", "run 1", "run 2"])
     }
 
     @Test func timestampedRunsAddedTogetherArePointsInTheirTimeOrder() throws {
@@ -293,5 +302,56 @@ struct HistoryFileEntryTests {
         #expect(series.points[7].commit.summary == "change 6")
         #expect(series.changes.map(\.commit.summary) == ["slow path"])
         #expect(series.changes.first?.verdict == .regression)
+    }
+}
+
+/// `regress blame` and `regress policy suggest`, from the same history.
+struct CulpritAndSuggestionTests {
+    @Test func blameRanksTheCommitsThatRegressedFirst() throws {
+        let fixture = try FixtureRepository()
+        let quiet = HistoryTests.quiet
+        for index in 0..<40 {
+            let conv = quiet[index % 20] * (index >= 12 ? 1.4 : 1)
+            let gemm = quiet[(index + 7) % 20] / 10 * (index >= 28 ? 0.6 : 1)
+            try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": \#(conv)}, {"name": "gemm", "time_ms": \#(gemm)}]}"#)
+            try fixture.commit(index == 12 ? "slow conv" : index == 28 ? "fast gemm" : "run \(index)")
+        }
+        let report = try HistoryOperation(repositoryPath: fixture.path).run()
+        let culprits = Culprit.rank(report.series)
+        #expect(culprits.map(\.commit.summary) == ["slow conv", "fast gemm"])
+        #expect(culprits[0].changes.map(\.metric.id) == ["bench/results.json/conv/time_ms"])
+        let text = BlameReportFormat.render(report, metrics: ["**"], as: .text)
+        #expect(text.hasPrefix("regress blame: 2 commits changed metrics matching ** in HEAD\n\(culprits[0].commit.id.short) 2025-01-01 Fixture: slow conv — regression +"))
+        #expect(text.contains("bench/results.json/conv/time_ms (1 regression)\n"))
+        #expect(text.contains("fast gemm — improvement -"))
+    }
+
+    @Test func aSuggestedPolicyParsesAndWidensOnlyTheNoisyMetrics() throws {
+        let fixture = try FixtureRepository()
+        let quiet = HistoryTests.quiet
+        for index in 0..<20 {
+            // The conv runs vary by about ±6%, the gemm runs by about ±0.2%.
+            let conv = 100 + (quiet[index] - 100) * 3, gemm = 10 + (quiet[index] - 100) / 100
+            try fixture.write("bench/conv_2025010\(index % 9 + 1)-1200\(String(format: "%02d", index)).json",
+                              #"{"benchmarks": [{"name": "conv", "time_ms": \#(conv)}, {"name": "gemm", "time_ms": \#(gemm)}]}"#)
+            try fixture.commit("run \(index)")
+        }
+        let report = try HistoryOperation(repositoryPath: fixture.path).run()
+        let suggestion = PolicySuggestion(report: report, policies: .builtInDefault)
+        #expect(suggestion.entries.map(\.id) == ["bench/conv_{timestamp}.json/conv/time_ms"])
+        #expect(suggestion.fine == 1)
+        let policies = try PolicySet.parse([("policies/suggested.yml", suggestion.yaml)])
+        let widened = policies.resolve("bench/conv_{timestamp}.json/conv/time_ms")
+        #expect(widened.relativeTolerance == suggestion.entries[0].suggested)
+        #expect(widened.relativeTolerance! > 0.05)
+        #expect(policies.resolve("bench/conv_{timestamp}.json/gemm/time_ms").relativeTolerance == 0.05)
+        #expect(suggestion.yaml.contains("  - match: \"bench/conv_*.json/conv/time_ms\"\n"))
+    }
+
+    @Test func aGlobForAnIDMatchesItDespiteCharactersGlobsUse() throws {
+        let id = "bench/run_{timestamp}.json/BM_sort/8[threads],x*/real_time"
+        let glob = try Glob(PolicySuggestion.glob(for: id))
+        #expect(glob.matches(id))
+        #expect(glob.pattern == "bench/run_*.json/BM_sort/8?threads??x?/real_time")
     }
 }

@@ -28,8 +28,8 @@ struct TreeDifferTests {
     static func describe(_ changes: [FileChange]) -> [String] {
         changes.map { change in
             switch change.kind {
-            case .added: return "A \(change.path) \(change.blob!.hex)"
-            case .modified: return "M \(change.path) \(change.blob!.hex)"
+            case .added: return "A \(change.path) \(change.blob.hex)"
+            case .modified: return "M \(change.path) \(change.blob.hex)"
             case .deleted: return "D \(change.path)"
             }
         }.sorted()

@@ -49,7 +49,7 @@ public struct HistoryRuns: Sendable {
 /// parent through libgit2, below the folders the artifact globs can match, so unchanged subtrees cost
 /// nothing; an artifact that a commit adds or changes is a run of that commit (several timestamped
 /// runs added at once are ordered by their timestamps); a blob is parsed once, however many commits
-/// or paths hold it, and a blob already seen in a series is not a new run. A shallow clone's edge ends
+/// or paths hold it, and a file moved within its series is not a new run. A shallow clone's edge ends
 /// the walk with a notice.
 public struct HistoryReader {
     public let repository: Repository
@@ -77,7 +77,6 @@ public struct HistoryReader {
         let prefixes = Array(Set(configuration.globs.flatMap(\.literalPrefixes)))
         let boundaries = repository.shallowBoundaries
         var parsed: [ObjectID: Run?] = [:]
-        var seen: Set<String> = []
         var runs: [HistoryRun] = []
         var failedPaths: Set<String> = []
         var historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)] = [:]
@@ -89,12 +88,17 @@ public struct HistoryReader {
             // so the oldest commit walked contributes what it changed, not its whole tree.
             let parent = boundaries.contains(commit.id) ? nil : commit.parents.first
             var found: [(key: SeriesKey, path: String, blob: ObjectID)] = []
-            for change in try differ.changes(in: commit.id, since: parent, under: prefixes) {
-                guard let blob = change.blob, isArtifact(change.path) else { continue }
+            let changes = try differ.changes(in: commit.id, since: parent, under: prefixes).filter { isArtifact($0.path) }
+            // A blob this commit deleted and added again in the same series was moved, not run again.
+            let moved = Set(changes.filter { $0.kind == .deleted }.map { SeriesKey(path: $0.path).value + "\u{0}" + $0.blob.hex })
+            // Following every parent, a merge brings runs its other parents already had: those are theirs.
+            let others = firstParent ? [] : Array(commit.parents.dropFirst())
+            for change in changes where change.kind != .deleted {
                 let key = SeriesKey(path: change.path)
                 if let wanted, !wanted.contains(key.value) { continue }
-                guard seen.insert(key.value + "\u{0}" + blob.hex).inserted else { continue }
-                found.append((key, change.path, blob))
+                guard !moved.contains(key.value + "\u{0}" + change.blob.hex) else { continue }
+                if try others.contains(where: { try repository.blobID(at: $0, path: change.path) == change.blob }) { continue }
+                found.append((key, change.path, change.blob))
             }
             found.sort { ($0.key.timestamp ?? 0, $0.path) < ($1.key.timestamp ?? 0, $1.path) }
             for item in found {
