@@ -73,4 +73,34 @@ struct RunLoaderTests {
             try RunLoader.load(source, configuration: configured)
         }
     }
+
+    @Test func runsNamedWithDifferentTimestampSpellingsAreOneSeriesOrderedByTheirMoment() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/llm_2026-05-05_T23-11-58.json", #"{"load_ms": 1}"#)
+        try fixture.write("bench/llm_20260506T003000+0200.json", #"{"load_ms": 2}"#)
+        try fixture.write("bench/llm_1778022000000.json", #"{"load_ms": 3}"#)
+        try fixture.write("bench/llm_2026-05-04 08:00:00.json", #"{"load_ms": 4}"#)
+        try fixture.commit("four runs")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        let run = try #require(loaded.runs.first)
+        #expect(loaded.runs.count == 1)
+        #expect(run.series.value == "bench/llm_{timestamp}.json")
+        // 2026-05-05 at 23:11:58 UTC, then 23:00 UTC (the epoch), then 22:30 UTC (00:30 the next day at +02:00).
+        #expect(run.path == "bench/llm_2026-05-05_T23-11-58.json")
+        #expect(run.earlierPaths == ["bench/llm_1778022000000.json", "bench/llm_20260506T003000+0200.json",
+                                     "bench/llm_2026-05-04 08:00:00.json"])
+    }
+
+    @Test func anAllDigitCommitPrefixJoinsTheSeriesOfItsHexSiblings() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("results/box/3f2a1c0b-py3.11.json", #"{"date": 1759000000000, "t_ms": 1}"#)
+        try fixture.write("results/box/06264258-py3.11.json", #"{"date": 1759100000000, "t_ms": 2}"#)
+        try fixture.commit("two commits' results")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        #expect(loaded.runs.map(\.series.value) == ["results/box/{commit}-py3.11.json"])
+        #expect(loaded.runs.first?.path == "results/box/06264258-py3.11.json")
+        #expect(loaded.runs.first?.earlierPaths == ["results/box/3f2a1c0b-py3.11.json"])
+    }
 }

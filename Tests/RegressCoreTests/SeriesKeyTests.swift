@@ -30,4 +30,85 @@ struct SeriesKeyTests {
         #expect(SeriesKey(path: "r_1759099000.json").timestamp == 1_759_099_000)
         #expect(SeriesKey(path: "plain.json").timestamp == nil)
     }
+
+    /// Every spelling of 2025-10-02 15:18:24 UTC (1759418304) folds to one `{timestamp}` with that moment.
+    @Test(arguments: [
+        "r/bench_2025-10-02T15:18:24.json", "r/bench_2025-10-02T15:18:24Z.json", "r/bench_2025-10-02T15-18-24.json",
+        "r/bench_2025-10-02_T15-18-24.json", "r/bench_2025-10-02-T15-18-24.json", "r/bench_2025-10-02 15:18:24.json",
+        "r/bench_2025-10-02_15-18-24.json", "r/bench_2025-10-02_15_18_24.json", "r/bench_2025-10-02.15.18.24.json",
+        "r/bench_2025_10_02_15_18_24.json", "r/bench_2025.10.02_15.18.24.json", "r/bench_2025-10-02T151824.json",
+        "r/bench_2025-10-02_151824.json", "r/bench_20251002T151824.json", "r/bench_20251002T151824Z.json",
+        "r/bench_20251002_T151824.json", "r/bench_20251002-151824.json", "r/bench_20251002_151824.json",
+        "r/bench_20251002151824.json", "r/bench_1759418304.json", "r/bench_1759418304000.json",
+        "r/bench_2025-10-02T17:18:24+02:00.json", "r/bench_2025-10-02T17-18-24+0200.json",
+        "r/bench_2025-10-02T08:18:24-07:00.json", "r/bench_20251002T201824+05.json",
+    ])
+    func foldsEverySpellingOfOneMomentToOneTimestamp(path: String) {
+        let key = SeriesKey(path: path)
+        #expect(key.value == "r/bench_{timestamp}.json")
+        #expect(key.timestamp == 1_759_418_304)
+    }
+
+    @Test(arguments: [
+        ("r/bench_2025-10-02T15:18:24.250Z.json", 1_759_418_304.25) as (String, Double),
+        ("r/bench_2025-10-02T15-18-24,5.json", 1_759_418_304.5),
+        ("r/bench_20251002T151824.125+0530.json", 1_759_398_504.125),
+        ("r/bench_1759418304.75.json", 1_759_418_304.75),
+        ("r/bench_1759418304250.json", 1_759_418_304.25),
+        ("r/bench_2025-10-02T15:18.json", 1_759_418_280),
+        ("r/bench_20251002-1518.json", 1_759_418_280),
+        ("r/bench_202510021518.json", 1_759_418_280),
+        ("r/bench_2025-10-02.json", 1_759_363_200),
+        ("r/bench_2025_10_02.json", 1_759_363_200),
+        ("r/bench_2025.10.02.json", 1_759_363_200),
+        ("r/bench_20251002.json", 1_759_363_200),
+    ])
+    func foldsFractionsZonesAndShorterSpellingsAtTheirMoment(path: String, moment: Double) {
+        let key = SeriesKey(path: path)
+        #expect(key.value == "r/bench_{timestamp}.json")
+        #expect(key.timestamp == moment)
+    }
+
+    @Test func foldsTheUnderscoreTSpellingOfARunName() throws {
+        let key = SeriesKey(path: "bench/results/llm_2026-05-05_T23-11-58.json")
+        #expect(key.value == "bench/results/llm_{timestamp}.json")
+        #expect(key.timestamp == 1_778_022_718)
+        let later = SeriesKey(path: "bench/results/llm_2026-05-06_T00-00-01.json")
+        #expect(later == key)
+        let (laterTime, time) = (try #require(later.timestamp), try #require(key.timestamp))
+        #expect(laterTime - time == 2_883)
+    }
+
+    @Test(arguments: [
+        ("r/app_v1.2.3.json", "r/app_v1.2.3.json") as (String, String),
+        ("r/render_1024x768.json", "r/render_1024x768.json"),
+        ("r/llama-model-7b.json", "r/llama-model-7b.json"),
+        ("r/release_2025.1.5.json", "r/release_2025.1.5.json"),
+        ("r/bench_2025-13-02.json", "r/bench_2025-13-02.json"),
+        ("r/bench_2025-10-02-0001.json", "r/bench_{timestamp}-0001.json"),
+        ("r/bench_2025-10-02_1024.json", "r/bench_{timestamp}_1024.json"),
+        ("r/bench_2025-10-02_15-18.json", "r/bench_{timestamp}_15-18.json"),
+        ("r/bench_2025-10-02T15:18:24-0001.json", "r/bench_{timestamp}-0001.json"),
+        ("r/bench_2025-10-02.1.json", "r/bench_{timestamp}.1.json"),
+        ("r/bench_2025-10_02.json", "r/bench_2025-10_02.json"),
+        ("r/sizes_4096_8192.json", "r/sizes_4096_8192.json"),
+        ("r/bench_12345678901234.json", "r/bench_12345678901234.json"),
+    ])
+    func leavesWhatIsNotATimestampAlone(path: String, key: String) {
+        #expect(SeriesKey(path: path).value == key)
+    }
+
+    @Test func foldsAnAllDigitCommitPrefixBesideHexSiblings() {
+        let keys = SeriesKey.keys(for: [
+            "results/box/3f2a1c0b-py3.11.json", "results/box/06264258-py3.11.json", "results/box/machine.json",
+            "other/06264258-py3.11.json", "results/box/12345678-notes.json",
+        ])
+        #expect(keys["results/box/3f2a1c0b-py3.11.json"]?.value == "results/box/{commit}-py3.11.json")
+        #expect(keys["results/box/06264258-py3.11.json"]?.value == "results/box/{commit}-py3.11.json")
+        #expect(keys["results/box/machine.json"]?.value == "results/box/machine.json")
+        // Elsewhere, or named unlike any hex sibling, digits stay digits.
+        #expect(keys["other/06264258-py3.11.json"]?.value == "other/06264258-py3.11.json")
+        #expect(keys["results/box/12345678-notes.json"]?.value == "results/box/12345678-notes.json")
+        #expect(SeriesKey.keys(for: ["r/06264258-py3.11.json"])["r/06264258-py3.11.json"]?.value == "r/06264258-py3.11.json")
+    }
 }

@@ -13,8 +13,9 @@ public enum RunLoader {
     public static func load(_ source: ArtifactSource, configuration: Configuration) throws -> LoadedRuns {
         let paths = try source.files(matching: configuration.globs).filter { !configuration.isExcluded($0) }
         var bySeries: [SeriesKey: [(path: String, key: SeriesKey)]] = [:]
+        let keys = SeriesKey.keys(for: paths)
         for path in paths {
-            let key = SeriesKey(path: path)
+            let key = keys[path]!
             bySeries[key, default: []].append((path, key))
         }
         var runs: [Run] = []

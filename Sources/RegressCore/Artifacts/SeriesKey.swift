@@ -2,13 +2,20 @@
 /// across commits and within one tree: `compilation/conv_bench_20251002-170837.json` and
 /// `compilation/conv_bench_20251003-091500.json` are both `compilation/conv_bench_{timestamp}.json`.
 ///
-/// Folded, when they stand between non-digits in any path segment:
-/// - `YYYYMMDD` dates, alone or followed by `-`, `_` or `T` and `HHMMSS` or `HHMM` (`20251002-170837`);
-/// - ISO dates `YYYY-MM-DD`, alone or with a time `HH:MM:SS`, `HH-MM-SS` or `HHMMSS` after `T`, `_`,
-///   `-` or a space, with optional fractional seconds and `Z`;
-/// - Unix times: 10 digits (seconds) or 13 digits (milliseconds) between 2001 and 2100 (`1759099000`);
-/// - a commit hash (8 to 40 lowercase hex digits, with a letter and a digit) that starts a file name and
-///   is followed by `-`, as asv names its results (`3f2a1c0b-py3.11.json` is `{commit}-py3.11.json`).
+/// Folded to `{timestamp}`, when they stand between non-digits in any path segment, keeping the moment
+/// they denote (UTC; a zone is applied):
+/// - dates `YYYYMMDD`, `YYYY-MM-DD`, `YYYY_MM_DD`, `YYYY.MM.DD`;
+/// - each followed by an optional time after `T`, `_T`, `-T`, `_`, `-`, `.` or a space: `HHMMSS`,
+///   `HH:MM:SS`, `HH-MM-SS`, `HH_MM_SS`, `HH.MM.SS` (`HHMM` and `HH:MM` only after `T`, or `HHMM` after
+///   a compact date), then an optional fraction (`.123`, `,5`) and zone (`Z`, `+02:00`, `+0200`, `-07:00`);
+/// - `YYYYMMDDHHMM` and `YYYYMMDDHHMMSS` written as one number;
+/// - Unix times: 10 digits (seconds, optionally with a fraction) or 13 digits (milliseconds) between
+///   2001 and 2100 (`1759099000`).
+///
+/// Folded to `{commit}`: a commit hash (8 to 40 lowercase hex digits, with a letter and a digit) that
+/// starts a file name and is followed by `-`, as asv names its results (`3f2a1c0b-py3.11.json` is
+/// `{commit}-py3.11.json`). A prefix that happens to be all digits (`06264258-py3.11.json`) is folded
+/// only beside sibling runs that fold the same way with a hex prefix (`keys(for:)`).
 public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
     /// The moment the folded parts denote, in seconds since 1970 (UTC); nil when nothing was folded.
@@ -22,9 +29,28 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
     public var foldsCommits: Bool { value.contains(SeriesKey.commitPlaceholder) }
 
     public init(path: String) {
-        let (folded, moment) = SeriesKey.fold(Array(path.utf8))
+        self.init(path: path, digitCommits: false)
+    }
+
+    private init(path: String, digitCommits: Bool) {
+        let (folded, moment) = SeriesKey.fold(Array(path.utf8), digitCommits: digitCommits)
         self.value = folded
         self.timestamp = moment
+    }
+
+    /// The keys of a set of paths that are read together (one tree, one folder): each path's own key,
+    /// except that an all-digit commit prefix is folded to `{commit}` when another path's hex prefix
+    /// folds to that same key (asv's `06264258-py3.11.json` beside `3f2a1c0b-py3.11.json`).
+    public static func keys(for paths: [String]) -> [String: SeriesKey] {
+        var keys: [String: SeriesKey] = [:]
+        for path in paths { keys[path] = SeriesKey(path: path) }
+        let commitKeys = Set(keys.values.filter(\.foldsCommits).map(\.value))
+        guard !commitKeys.isEmpty else { return keys }
+        for path in paths where !keys[path]!.foldsCommits {
+            let candidate = SeriesKey(path: path, digitCommits: true)
+            if candidate.foldsCommits, commitKeys.contains(candidate.value) { keys[path] = candidate }
+        }
+        return keys
     }
 
     public init(value: String) {
@@ -40,12 +66,12 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
 
     private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 
-    private static func fold(_ bytes: [UInt8]) -> (String, Double?) {
+    private static func fold(_ bytes: [UInt8], digitCommits: Bool) -> (String, Double?) {
         var out: [UInt8] = []
         var moment: Double?
         var index = 0
         while index < bytes.count {
-            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index) {
+            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index, digitsOnly: digitCommits) {
                 out.append(contentsOf: Array(commitPlaceholder.utf8))
                 index = end
                 continue
@@ -64,8 +90,9 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         return (String(decoding: out, as: UTF8.self), moment)
     }
 
-    /// The end of a commit hash that starts a path segment and is followed by `-`.
-    private static func matchCommit(_ bytes: [UInt8], at start: Int) -> Int? {
+    /// The end of a commit hash that starts a path segment and is followed by `-`; with `digitsOnly`,
+    /// a hash prefix without a letter is taken too.
+    private static func matchCommit(_ bytes: [UInt8], at start: Int, digitsOnly: Bool = false) -> Int? {
         var end = start
         var letters = false, digits = false
         while end < bytes.count, end - start < 40 {
@@ -73,7 +100,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
             if isDigit(byte) { digits = true } else if (97...102).contains(byte) { letters = true } else { break }
             end += 1
         }
-        guard end - start >= 8, letters, digits, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
+        guard end - start >= 8, letters || digitsOnly, digits, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
         return end
     }
 
@@ -88,70 +115,133 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         bytes[from..<(from + count)].reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
-    private static func matchTimestamp(_ bytes: [UInt8], at start: Int) -> (end: Int, seconds: Double)? {
-        let run = digitRun(bytes, start)
-        // YYYYMMDD, optionally followed by a time.
-        if run == 8 {
-            let (y, m, d) = (number(bytes, start, 4), number(bytes, start + 4, 2), number(bytes, start + 6, 2))
-            guard isDate(y, m, d) else { return nil }
-            var end = start + 8
-            var seconds = Double(daysFromCivil(y, m, d)) * 86_400
-            if end < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "T")].contains(bytes[end]) {
-                let timeRun = digitRun(bytes, end + 1)
-                if timeRun == 6 || timeRun == 4, let time = clock(bytes, end + 1, timeRun) {
-                    seconds += time
-                    end += 1 + timeRun
-                }
-            }
-            return (end, seconds)
-        }
-        // YYYY-MM-DD, optionally followed by a time.
-        if run == 4, start + 10 <= bytes.count, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-           digitRun(bytes, start + 5) == 2, digitRun(bytes, start + 8) == 2 {
-            let (y, m, d) = (number(bytes, start, 4), number(bytes, start + 5, 2), number(bytes, start + 8, 2))
-            guard isDate(y, m, d) else { return nil }
-            var end = start + 10
-            var seconds = Double(daysFromCivil(y, m, d)) * 86_400
-            if end < bytes.count, [UInt8(ascii: "T"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: " ")].contains(bytes[end]),
-               let (timeEnd, time) = isoTime(bytes, end + 1) {
-                seconds += time
-                end = timeEnd
-            }
-            return (end, seconds)
-        }
-        // Unix seconds or milliseconds.
-        if run == 10 || run == 13 {
-            let value = Double(number(bytes, start, run)) / (run == 13 ? 1000 : 1)
-            guard (978_307_200...4_102_444_800).contains(value) else { return nil }
-            return (start + run, value)
-        }
-        return nil
+    private static let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
+    private static let timeSeparators: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
+
+    private static func byte(_ bytes: [UInt8], _ index: Int) -> UInt8? {
+        index < bytes.count ? bytes[index] : nil
     }
 
-    /// `HH:MM:SS`, `HH-MM-SS` or `HHMMSS`, then optional `.fff` and `Z`.
-    private static func isoTime(_ bytes: [UInt8], _ start: Int) -> (Int, Double)? {
+    /// A date, with the time and zone that may follow it, or a Unix time, starting at `start` (a digit
+    /// after a non-digit).
+    private static func matchTimestamp(_ bytes: [UInt8], at start: Int) -> (end: Int, seconds: Double)? {
+        let run = digitRun(bytes, start)
+        switch run {
+        case 8, 12, 14:
+            // YYYYMMDD, or YYYYMMDDHHMM[SS] written without a separator.
+            let (y, m, d) = (number(bytes, start, 4), number(bytes, start + 4, 2), number(bytes, start + 6, 2))
+            guard isDate(y, m, d) else { return nil }
+            let day = Double(daysFromCivil(y, m, d)) * 86_400
+            if run > 8 {
+                guard let time = clock(bytes, start + 8, run - 8) else { return nil }
+                return zoned(bytes, from: start + run, local: day + time)
+            }
+            if let (end, time) = timeAfterDate(bytes, start + 8, compact: true) {
+                return zoned(bytes, from: end, local: day + time)
+            }
+            return (start + 8, day)
+        case 4:
+            // YYYY-MM-DD, YYYY_MM_DD or YYYY.MM.DD (one separator throughout).
+            guard let separator = byte(bytes, start + 4), separators.contains(separator),
+                  digitRun(bytes, start + 5) == 2, byte(bytes, start + 7) == separator, digitRun(bytes, start + 8) == 2 else { return nil }
+            let (y, m, d) = (number(bytes, start, 4), number(bytes, start + 5, 2), number(bytes, start + 8, 2))
+            guard isDate(y, m, d) else { return nil }
+            let day = Double(daysFromCivil(y, m, d)) * 86_400
+            if let (end, time) = timeAfterDate(bytes, start + 10, compact: false) {
+                return zoned(bytes, from: end, local: day + time)
+            }
+            return (start + 10, day)
+        case 10, 13:
+            // Unix seconds (with an optional fraction) or milliseconds.
+            var value = Double(number(bytes, start, run)) / (run == 13 ? 1000 : 1)
+            guard (978_307_200...4_102_444_800).contains(value) else { return nil }
+            var end = start + run
+            if run == 10, byte(bytes, end) == UInt8(ascii: "."), let (fractionEnd, fraction) = fraction(bytes, end + 1) {
+                value += fraction
+                end = fractionEnd
+            }
+            return (end, value)
+        default:
+            return nil
+        }
+    }
+
+    /// The time that follows a date, after `T`, `_T`, `-T`, or (with seconds) `_`, `-`, `.` or a space:
+    /// `HHMMSS`, `HH:MM:SS`, `HH-MM-SS`, `HH_MM_SS` or `HH.MM.SS`, with an optional fraction; `HHMM` and
+    /// `HH:MM` only after `T` (or, for `HHMM`, after a compact date). Seconds since midnight.
+    private static func timeAfterDate(_ bytes: [UInt8], _ start: Int, compact: Bool) -> (Int, Double)? {
+        guard let first = byte(bytes, start) else { return nil }
+        var position = start + 1
+        var afterT = first == UInt8(ascii: "T")
+        if !afterT {
+            guard separators.contains(first) || first == UInt8(ascii: " ") else { return nil }
+            if byte(bytes, position) == UInt8(ascii: "T") {
+                afterT = true
+                position += 1
+            }
+        }
+        let run = digitRun(bytes, position)
         var end: Int
         var time: Double
-        if digitRun(bytes, start) == 6, let value = clock(bytes, start, 6) {
-            end = start + 6
-            time = value
-        } else if start + 8 <= bytes.count, digitRun(bytes, start) == 2, digitRun(bytes, start + 3) == 2,
-                  digitRun(bytes, start + 6) == 2, bytes[start + 2] == bytes[start + 5],
-                  bytes[start + 2] == UInt8(ascii: ":") || bytes[start + 2] == UInt8(ascii: "-") {
-            let (h, m, s) = (number(bytes, start, 2), number(bytes, start + 3, 2), number(bytes, start + 6, 2))
+        if run == 6 || (run == 4 && (afterT || compact)) {
+            guard let value = clock(bytes, position, run) else { return nil }
+            (end, time) = (position + run, value)
+        } else if run == 2, let separator = byte(bytes, position + 2), timeSeparators.contains(separator),
+                  digitRun(bytes, position + 3) == 2 {
+            let (h, m) = (number(bytes, position, 2), number(bytes, position + 3, 2))
+            var s = 0
+            end = position + 5
+            if byte(bytes, end) == separator, digitRun(bytes, end + 1) == 2 {
+                s = number(bytes, end + 1, 2)
+                end += 3
+            } else if !afterT {
+                return nil
+            }
             guard h < 24, m < 60, s < 61 else { return nil }
-            end = start + 8
             time = Double(h * 3600 + m * 60 + s)
         } else {
             return nil
         }
-        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(bytes[end + 1]) {
-            let run = digitRun(bytes, end + 1)
-            time += Double("0." + String(decoding: bytes[(end + 1)..<(end + 1 + run)], as: UTF8.self)) ?? 0
-            end += 1 + run
+        if let mark = byte(bytes, end), mark == UInt8(ascii: ".") || mark == UInt8(ascii: ","),
+           let (fractionEnd, value) = fraction(bytes, end + 1) {
+            time += value
+            end = fractionEnd
         }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "Z") { end += 1 }
         return (end, time)
+    }
+
+    /// Digits after a decimal mark, as a fraction of one.
+    private static func fraction(_ bytes: [UInt8], _ start: Int) -> (Int, Double)? {
+        let run = digitRun(bytes, start)
+        guard run > 0, let value = Double("0." + String(decoding: bytes[start..<(start + run)], as: UTF8.self)) else { return nil }
+        return (start + run, value)
+    }
+
+    /// A zone after a local time: `Z`, `+HH`, `+HHMM`, `+HH:MM`, `-HH:MM`, or `-HHMM` with a minute a
+    /// zone can have (`-0130` is a zone, `-0001` a run number). The moment in UTC.
+    private static func zoned(_ bytes: [UInt8], from start: Int, local: Double) -> (end: Int, seconds: Double) {
+        guard let sign = byte(bytes, start) else { return (start, local) }
+        if sign == UInt8(ascii: "Z") { return (start + 1, local) }
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digitRun(bytes, start + 1) >= 2 else { return (start, local) }
+        let run = digitRun(bytes, start + 1)
+        let hours = number(bytes, start + 1, 2)
+        var minutes = 0
+        var end: Int
+        if run == 2, byte(bytes, start + 3) == UInt8(ascii: ":"), digitRun(bytes, start + 4) == 2 {
+            minutes = number(bytes, start + 4, 2)
+            end = start + 6
+        } else if run == 4 {
+            minutes = number(bytes, start + 3, 2)
+            end = start + 5
+            if sign == UInt8(ascii: "-"), minutes % 15 != 0 { return (start, local) }
+        } else if run == 2, sign == UInt8(ascii: "+") {
+            end = start + 3
+        } else {
+            return (start, local)
+        }
+        guard hours <= 14, minutes < 60 else { return (start, local) }
+        let offset = Double(hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
+        return (end, local - offset)
     }
 
     private static func clock(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Double? {
