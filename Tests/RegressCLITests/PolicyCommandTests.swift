@@ -122,7 +122,7 @@ struct InspectCommandTests {
             fingerprint  none
             benchmarks   1, metrics 1
               m
-                ttft_s  s         lower    1 sample, median 0.7 s
+                ttft_s  s         lower    1 sample, median 0.7 s  (time unit 's')
 
             """)
         let committed = try regress(["inspect", "HEAD:bench/r.csv", "--format", "json"], in: fixture.path)

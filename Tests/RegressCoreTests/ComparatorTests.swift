@@ -51,10 +51,26 @@ struct ComparatorTests {
     }
 
     @Test func aChangeOfUnknownDirectionIsReportedNeverFailed() throws {
-        let result = try Self.result("eval_count", base: [100], head: [150])
+        let result = try Self.result("temperature", base: [100], head: [150])
         #expect(result.verdict == .inconclusive)
         #expect(result.note == "direction unknown: set `direction:` for this metric")
         #expect(!result.fails)
+        let counter = try Self.result("eval_count", base: [100], head: [150])
+        #expect(counter.verdict == .inconclusive)
+        #expect(counter.note == "counter 'eval_count': set `direction:` to gate on it")
+        #expect(!counter.fails)
+    }
+
+    @Test func aGrowingSpreadIsReportedBesideItsMetricNeverAsARegression() throws {
+        let comparison = try Self.compare([Self.measurement("mean_time_ms", [4.0]), Self.measurement("std_time_ms", [0.3])],
+                                          [Self.measurement("mean_time_ms", [4.1]), Self.measurement("std_time_ms", [0.6])])
+        let verdicts = comparison.results.map { "\($0.metric) \($0.verdict.rawValue) \($0.note ?? "-") \($0.fails)" }
+        #expect(verdicts == ["mean_time_ms unchanged - false",
+                             "std_time_ms inconclusive spread statistic 'std': set `direction:` to gate on it false"])
+        let gated = try Self.result("std_time_ms", base: [0.3], head: [0.6],
+                                    policy: "version: 1\nrules:\n  - match: \"**/std_time_ms\"\n    direction: lower\n")
+        #expect(gated.verdict == .regression)
+        #expect(gated.fails)
     }
 
     @Test func aFailedHeadIsFailedNotAHundredPercentRegression() throws {

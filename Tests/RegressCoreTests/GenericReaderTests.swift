@@ -54,6 +54,98 @@ struct GenericReaderTests {
         #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 2, firstError: "server down"))
     }
 
+    @Test func aBackendThatFailedUnderItsOwnObjectFailsAndItsZerosAreNotMeasurements() throws {
+        let failed = #"""
+            {"model": "conv", "backends": {
+              "eager": {"success": true, "mean_time_ms": 4.1, "std_time_ms": 0.2, "times_ms": [4.0, 4.2]},
+              "tensorrt": {"success": false, "error": "tensorrt not installed", "mean_time_ms": 0, "std_time_ms": 0,
+                           "times_ms": []}}}
+            """#
+        let contents = try read(failed, path: "bench/compile.json")
+        #expect(summary(contents) == [
+            "eager|mean_time_ms|ms|lower|4.1|failed=0", "eager|std_time_ms|ms|unknown|0.2|failed=0",
+            "eager|times_ms|ms|lower|4.0,4.2|failed=0",
+            "tensorrt|mean_time_ms|ms|lower||failed=1", "tensorrt|std_time_ms|ms|unknown||failed=1",
+        ])
+        #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 2, firstError: "tensorrt not installed"))
+        // The run where it worked is read in the same shape.
+        let worked = try read(#"{"model": "conv", "backends": {"eager": {"mean_time_ms": 4.1}, "tensorrt": {"mean_time_ms": 2.2}}}"#,
+                              path: "bench/compile.json")
+        #expect(summary(worked) == ["eager|mean_time_ms|ms|lower|4.1|failed=0", "tensorrt|mean_time_ms|ms|lower|2.2|failed=0"])
+    }
+
+    @Test func anErrorBesideANestedBenchmarkObjectFailsThatBenchmark() throws {
+        let text = #"""
+            {"device": "cuda", "results": {"conv": {
+              "eager": {"benchmark": {"mean_time_ms": 3.8}},
+              "torch_compile": {"benchmark": {"mean_time_ms": 0}, "error": "Triton not found"}}}}
+            """#
+        let contents = try read(text, path: "bench/compile.json")
+        #expect(summary(contents) == ["eager|benchmark.mean_time_ms|ms|lower|3.8|failed=0",
+                                      "torch_compile|benchmark.mean_time_ms|ms|lower||failed=1"])
+        #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 2, firstError: "Triton not found"))
+    }
+
+    @Test func aMarkerFailsTheObjectItIsInAtAnyDepthAndTheRestOfTheRunStays() throws {
+        let text = #"{"load_ms": 12, "results": {"conv": {"torch_compile": {"benchmark": {"mean_time_ms": 0}, "exception": "OOM"}}}}"#
+        let contents = try read(text, path: "bench/compile.json")
+        #expect(summary(contents) == ["|load_ms|ms|lower|12.0|failed=0",
+                                      "|results.conv.torch_compile.benchmark.mean_time_ms|ms|lower||failed=1"])
+        #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 2, firstError: "OOM"))
+    }
+
+    @Test(arguments: [
+        (#"{"ok": false, "t_ms": 0}"#, "ok=false"),
+        (#"{"success": 0, "t_ms": 0}"#, "success=0"),
+        (#"{"status": "failed", "t_ms": 0}"#, "status=failed"),
+        (#"{"status": "ERROR", "t_ms": 0}"#, "status=ERROR"),
+        (#"{"errors": ["timeout after 30 s"], "t_ms": 0}"#, "timeout after 30 s"),
+        (#"{"error": {"type": "OSError", "message": "no GPU"}, "t_ms": 0}"#, "no GPU"),
+        (#"{"error": {"type": "OSError"}, "t_ms": 0}"#, "error"),
+    ] as [(String, String)])
+    func everyMarkerSpellingFailsItsRecord(text: String, error: String) throws {
+        let contents = try read(text, path: "r.json")
+        #expect(summary(contents) == ["|t_ms|ms|lower||failed=1"])
+        #expect(contents.failure?.firstError == error)
+    }
+
+    @Test(arguments: [
+        #"{"ok": true, "t_ms": 2}"#, #"{"status": "completed", "t_ms": 2}"#, #"{"errors": [], "t_ms": 2}"#,
+        #"{"error": "", "t_ms": 2}"#, #"{"error": null, "t_ms": 2}"#, #"{"exception": "None", "t_ms": 2}"#,
+    ])
+    func markersThatSayAllIsWellLeaveTheValuesMeasured(text: String) throws {
+        let contents = try read(text, path: "r.json")
+        #expect(summary(contents) == ["|t_ms|ms|lower|2.0|failed=0"])
+        #expect(contents.failure == nil)
+    }
+
+    @Test func aNumberUnderAnErrorFieldIsACountNotAMarker() throws {
+        let contents = try read(#"{"requests": 100, "errors": 3, "latency_ms": 5}"#, path: "r.json")
+        #expect(summary(contents) == ["|requests||unknown|100.0|failed=0", "|errors||lower|3.0|failed=0",
+                                      "|latency_ms|ms|lower|5.0|failed=0"])
+        #expect(contents.failure == nil)
+    }
+
+    @Test func anLLMTableWithAnErrorColumnFailsOnlyTheRowsThatHaveOne() throws {
+        let text = """
+            timestamp,model,prompt,run_number,ttft_s,tokens_s,eval_count,error
+            2026-05-05T23:11:58Z,llama3:8b,haiku,1,0.21,48.5,120,
+            2026-05-05T23:12:04Z,llama3:8b,haiku,2,0.0,0.0,0,"model 'llama3:8b' not found, try pulling it first"
+            2026-05-05T23:12:10Z,qwen2:7b,haiku,1,0.0,0.0,0,"connection refused"
+            2026-05-05T23:12:16Z,llama3:8b,haiku,3,0.25,47.0,118,
+
+            """
+        let contents = try read(text, path: "bench/llm.csv")
+        #expect(summary(contents) == [
+            "llama3:8b, haiku|ttft_s|s|lower|0.21,0.25|failed=1", "llama3:8b, haiku|tokens_s|tokens/s|higher|48.5,47.0|failed=1",
+            "llama3:8b, haiku|eval_count||unknown|120.0,118.0|failed=1",
+            "qwen2:7b, haiku|ttft_s|s|lower||failed=1", "qwen2:7b, haiku|tokens_s|tokens/s|higher||failed=1",
+            "qwen2:7b, haiku|eval_count||unknown||failed=1",
+        ])
+        #expect(contents.failure == RunFailure(failedRecords: 2, totalRecords: 4,
+                                               firstError: "model 'llama3:8b' not found, try pulling it first"))
+    }
+
     @Test func csvNumericColumnsAreMetricsAndTheOthersNameTheBenchmark() throws {
         let text = """
             timestamp,model,prompt_index,run,ttft_s,tokens_s,error

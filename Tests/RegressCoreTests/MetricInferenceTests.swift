@@ -31,6 +31,77 @@ struct MetricInferenceTests {
         ("s", "", .unknown),
     ])
     func infersUnitAndDirectionFromTheName(name: String, unit: String, direction: Direction) {
-        #expect(MetricInference.infer(name) == MetricInference.Result(unit: unit, direction: direction))
+        let result = MetricInference.infer(name)
+        #expect(result.unit == unit)
+        #expect(result.direction == direction)
+    }
+
+    @Test(arguments: [
+        ("std_time_ms", "ms", "spread statistic 'std': reported beside its metric, never failed on"),
+        ("benchmark.std_time_ms", "ms", "spread statistic 'std': reported beside its metric, never failed on"),
+        ("stddev", "", "spread statistic 'stddev': reported beside its metric, never failed on"),
+        ("latency_stdev_us", "us", "spread statistic 'stdev': reported beside its metric, never failed on"),
+        ("std_dev", "", "spread statistic 'std': reported beside its metric, never failed on"),
+        ("median_abs_dev", "", "spread statistic 'abs_dev': reported beside its metric, never failed on"),
+        ("mad", "", "spread statistic 'mad': reported beside its metric, never failed on"),
+        ("ttft_mad_s", "s", "spread statistic 'mad': reported beside its metric, never failed on"),
+        ("iqr", "", "spread statistic 'iqr': reported beside its metric, never failed on"),
+        ("ci_low", "", "spread statistic 'ci': reported beside its metric, never failed on"),
+        ("ci95_high_ms", "ms", "spread statistic 'ci95': reported beside its metric, never failed on"),
+        ("time_range_ms", "ms", "spread statistic 'range': reported beside its metric, never failed on"),
+        ("stderr", "", "spread statistic 'stderr': reported beside its metric, never failed on"),
+        ("variance", "", "spread statistic 'variance': reported beside its metric, never failed on"),
+        ("latency_cv_pct", "", "spread statistic 'cv': reported beside its metric, never failed on"),
+        ("tokens_s_std", "tokens/s", "spread statistic 'std': reported beside its metric, never failed on"),
+        ("run_number", "", "identifier 'run_number': not a measurement to gate"),
+        ("run_id", "", "identifier 'run_id': not a measurement to gate"),
+        ("seed", "", "identifier 'seed': not a measurement to gate"),
+        ("iteration", "", "identifier 'iteration': not a measurement to gate"),
+        ("index", "", "identifier 'index': not a measurement to gate"),
+        ("prompt_index", "", "identifier 'prompt_index': not a measurement to gate"),
+        ("pid", "", "identifier 'pid': not a measurement to gate"),
+        ("server_port", "", "identifier 'server_port': not a measurement to gate"),
+        ("eval_count", "", "counter 'eval_count': not a measurement to gate"),
+        ("prompt_eval_count", "", "counter 'prompt_eval_count': not a measurement to gate"),
+        ("num_requests", "", "counter 'num_requests': not a measurement to gate"),
+        ("n_samples", "", "counter 'n_samples': not a measurement to gate"),
+        ("rounds", "", "counter 'rounds': not a measurement to gate"),
+        ("output_tokens", "", "output length 'output_tokens': not a measurement to gate"),
+        ("response_length", "", "output length 'response_length': not a measurement to gate"),
+    ] as [(String, String, String)])
+    func spreadsIdentifiersAndCountersHaveNoDirectionAndSayWhy(name: String, unit: String, reason: String) {
+        let result = MetricInference.infer(name)
+        #expect(result.direction == .unknown)
+        #expect(result.unit == unit)
+        #expect(result.reason == reason)
+        #expect(result.ungated)
+        // A unit the artifact states does not give them one.
+        #expect(MetricInference.infer(name, unit: "ms").direction == .unknown)
+    }
+
+    @Test(arguments: [
+        ("range_scan_latency_ms", Direction.lowerIsBetter, "time unit 'ms'"),
+        ("cv_model_time_ms", .lowerIsBetter, "time unit 'ms'"),
+        ("sd_latency_ms", .lowerIsBetter, "time unit 'ms'"),
+        ("iterations_per_second", .higherIsBetter, "rate 'iterations/s'"),
+        ("num_tokens_per_s", .higherIsBetter, "rate 'tokens/s'"),
+        ("step_time_ms", .lowerIsBetter, "time unit 'ms'"),
+        ("throughput", .higherIsBetter, "word 'throughput'"),
+        ("real_time", .lowerIsBetter, "word 'time'"),
+        ("peak_rss_mb", .lowerIsBetter, "size unit 'mb'"),
+        ("temperature", .unknown, "no rule matches the name"),
+    ] as [(String, Direction, String)])
+    func namesThatMerelyContainASpreadOrCounterWordKeepTheirDirection(name: String, direction: Direction, reason: String) {
+        let result = MetricInference.infer(name)
+        #expect(result.direction == direction)
+        #expect(result.reason == reason)
+    }
+
+    @Test func aHarnessThatStatesAStddevInSecondsStillGivesItNoDirection() throws {
+        let text = #"{"results": [{"command": "sleep 0.1", "mean": 0.1, "stddev": 0.002, "median": 0.1, "user": 0.0, "system": 0.0, "min": 0.1, "max": 0.11, "times": [0.1, 0.1], "exit_codes": [0, 0]}]}"#
+        let contents = try ArtifactReader.read(Array(text.utf8), path: "bench/h.json", keys: []).1
+        let directions = Dictionary(uniqueKeysWithValues: contents.measurements.map { ($0.metric, $0.direction) })
+        #expect(directions["stddev"] == .unknown)
+        #expect(directions["mean"] == .lowerIsBetter)
     }
 }

@@ -17,6 +17,7 @@ struct PolicyTests {
         #expect(policy.onNew == .ignore)
         #expect(policy.onFailedRun == .warn)
         #expect(policy.maxCV == nil)
+        #expect(policy.normalizeBy == nil)
         var untouched = MetricPolicy()
         untouched.origins = policy.origins
         untouched.decidingRule = policy.decidingRule
@@ -77,7 +78,7 @@ struct PolicyTests {
     }
 
     @Test(arguments: [
-        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, fingerprint, reason, expires, history"),
+        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, normalize, fingerprint, reason, expires, history"),
         ("version: 1\ndefaults:\n  history: { window: 1 }\n", "p.yml:3: defaults.history.window: history.window must be at least 2 runs"),
         ("version: 1\ndefaults:\n  history: { min_shift: 0 }\n", "p.yml:3: defaults.history.min_shift: history.min_shift is a number of noise units above 0, as in 3"),
         ("version: 1\ndefaults:\n  history: { windows: 20 }\n", "p.yml:3: defaults.history.windows: unknown key; expected one of: window, min_runs, min_shift, significance, min_segment"),
@@ -94,6 +95,10 @@ struct PolicyTests {
         ("version: 3\n", "p.yml:1: version: version 3 is newer than this regress understands (1): upgrade regress"),
         ("defaults:\n  alpha: 0.05\n", "p.yml:1: a policy file starts with `version: 1`"),
         ("version: 1\ndefaults:\n  direction: up\n", "p.yml:3: defaults.direction: unknown direction 'up'; expected lower, higher, none or infer"),
+        ("version: 1\ndefaults:\n  normalize: eval_count\n", "p.yml:3: defaults.normalize: expected a mapping of keys to values"),
+        ("version: 1\ndefaults:\n  normalize: { per: eval_count }\n", "p.yml:3: defaults.normalize.per: unknown key; expected one of: by"),
+        ("version: 1\ndefaults:\n  normalize: { by: \"**/eval_count\" }\n", "p.yml:3: defaults.normalize.by: expected the name of a metric of the same benchmark, such as eval_count, got '**/eval_count'"),
+        ("version: 1\ndefaults:\n  normalize: { by: [a, b] }\n", "p.yml:3: defaults.normalize.by: expected a text value"),
     ])
     func errorsNameTheFileLineAndKeyPath(text: String, message: String) {
         let error = #expect(throws: ConfigurationError.self) { try PolicySet.parse([("p.yml", text)]) }
@@ -116,7 +121,7 @@ struct PolicyTests {
             files: policies/llm.yml
             decided by: policies/llm.yml rules[0] (slow first token) (expired: it still applies)
 
-            direction                lower (inferred from 'ttft_s')                                      built-in defaults
+            direction                lower (inferred from 'ttft_s': time unit 's')                       built-in defaults
             tolerance.relative       15.0%                                                               policies/llm.yml rules[0] (slow first token)
             tolerance.absolute       none                                                                built-in defaults
             test                     mann-whitney                                                        built-in defaults
@@ -128,6 +133,7 @@ struct PolicyTests {
             on_new                   ignore                                                              built-in defaults
             on_failed_run            warn                                                                built-in defaults
             noise.max_cv             25.0%                                                               policies/llm.yml rules[0] (slow first token)
+            normalize.by             none                                                                built-in defaults
             fingerprint.match        cpu.model, cpu.logical_cores, memory.total_gb, gpu.models, os.name  built-in defaults
             fingerprint.on_mismatch  fail                                                                built-in defaults
             history                  on                                                                  built-in defaults
@@ -140,5 +146,21 @@ struct PolicyTests {
             expires                  2026-01-01                                                          policies/llm.yml rules[0] (slow first token)
 
             """)
+    }
+
+    @Test func normalizeNamesTheMetricToDivideByAndNoneSwitchesItOff() throws {
+        let set = try PolicySet.parse([("policies/llm.yml", """
+            version: 1
+            defaults:
+              normalize: { by: eval_count }
+            rules:
+              - match: "**/load_s"
+                normalize: { by: none }
+            """)])
+        #expect(set.resolve("bench/llm.csv/m/total_duration_s").normalizeBy == "eval_count")
+        #expect(set.resolve("bench/llm.csv/m/load_s").normalizeBy == nil)
+        let explanation = PolicyExplanation(metricID: "bench/llm.csv/m/total_duration_s", policies: set, today: "2026-06-01")
+        #expect(explanation.lines.first { $0.field == "normalize.by" }
+            == PolicyExplanation.Line(field: "normalize.by", value: "eval_count", origin: "policies/llm.yml defaults"))
     }
 }

@@ -116,6 +116,15 @@ extension InspectOperation.Report {
             String(format: "T%02d:%02d:%02dZ", rest / 3600, rest % 3600 / 60, rest % 60)
     }
 
+    /// Why a measurement has its direction: the rule its name or unit matched, or the format's word.
+    static func directionReason(_ m: Measurement) -> String {
+        let byName = MetricInference.infer(m.metric)
+        if byName.direction == m.direction { return byName.reason }
+        let byUnit = MetricInference.infer(m.metric, unit: m.unit)
+        if !m.unit.isEmpty, byUnit.direction == m.direction { return byUnit.reason }
+        return "stated by the format"
+    }
+
     public var text: String {
         var lines = [path, "format       \(format.rawValue): \(reason)", "what         \(what)", "series       \(series.value)"]
         if let fingerprint {
@@ -154,6 +163,7 @@ extension InspectOperation.Report {
                 if let median = m.median { line += ", median \(NumberFormat.value(median, unit: m.unit))" }
                 if m.failedSamples > 0 { line += ", \(m.failedSamples) failed" }
                 if let range = ranges[m.benchmark] { line += ", range \(range)" }
+                line += "  (\(Self.directionReason(m)))"
                 lines.append(line)
             }
         }
@@ -196,6 +206,7 @@ extension InspectOperation.Report {
                             ("name", .string(m.metric)), ("unit", .string(m.unit)), ("direction", .string(m.direction.rawValue)),
                             ("samples", .number(Double(m.samples.count))), ("failed_samples", .number(Double(m.failedSamples))),
                             ("median", m.median.map { .number($0) } ?? .null),
+                            ("direction_reason", .string(Self.directionReason(m))),
                         ])
                     })),
                 ])

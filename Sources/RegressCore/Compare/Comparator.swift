@@ -28,6 +28,7 @@ public struct Comparator: Sendable {
     }
 
     public func compare(base: LoadedRuns, head: LoadedRuns, baseSide: ComparisonSide, headSide: ComparisonSide) -> Comparison {
+        let (base, head) = Normalization.apply(policies, base: base, head: head)
         let baseRuns = Dictionary(base.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         let headRuns = Dictionary(head.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         var pending: [Pending] = []
@@ -216,7 +217,7 @@ public struct Comparator: Sendable {
         switch result.direction {
         case .unknown:
             result.verdict = .inconclusive
-            result.note = "direction unknown: set `direction:` for this metric"
+            result.note = MetricInference.noDirectionNote(result.metric)
         case .lowerIsBetter:
             result.verdict = difference > 0 ? .regression : .improvement
         case .higherIsBetter:

@@ -28,8 +28,11 @@ public struct ArtifactContents: Sendable {
             let key = Collector.key(benchmark, metric)
             if byKey[key] == nil {
                 let inferred = unit.map { MetricInference.infer(metric, unit: $0) } ?? MetricInference.infer(metric)
+                // A spread has no direction even where the format states one for its unit (a stddev in s).
+                let spread = MetricInference.spreadWord(of: metric) != nil
                 byKey[key] = Measurement(benchmark: benchmark, metric: metric, unit: unit ?? inferred.unit,
-                                         direction: direction ?? directionHints[metric] ?? inferred.direction, samples: [])
+                                         direction: spread ? .unknown : direction ?? directionHints[metric] ?? inferred.direction,
+                                         samples: [])
                 order.append(key)
             }
             body(&byKey[key]!)
@@ -65,7 +68,10 @@ public struct ArtifactContents: Sendable {
             contents.measurements = order.map { byKey[$0]! }
             contents.skipped = skipped
             if failedRecords > 0 {
-                contents.failure = RunFailure(failedRecords: failedRecords, totalRecords: totalRecords,
+                // Values read outside every record that failed belong to the document, one more record
+                // that did not fail: the run produced measurements.
+                let outside = failedRecords == totalRecords && contents.measurements.contains { !$0.samples.isEmpty }
+                contents.failure = RunFailure(failedRecords: failedRecords, totalRecords: totalRecords + (outside ? 1 : 0),
                                               firstError: firstError ?? "error")
             }
             return contents

@@ -8,7 +8,12 @@
 /// - an object whose members are all objects sharing most of their keys (`{"eager": {...}, "jit": {...}}`)
 ///   is a set of records keyed by member name;
 /// - `null`, NaN, text and booleans are skipped and counted, never read as 0;
-/// - a record with a non-empty `error`, a `status` that is not a success word, or `success: false` failed.
+/// - an object or record that carries a failure marker (a non-empty `error`, `errors` or `exception`,
+///   a `status` that is not a success word, `success: false` or `ok: false`) failed, at whatever depth it
+///   is: every value below it is counted as failed, never as a measurement (a failed backend's times of
+///   0 are not a -100% change). A number under an error field (`"errors": 3`) is a metric, not a marker.
+///   Failed members of a record map do not count towards its shared keys, so a run with one failed
+///   backend is read in the shape of a run without.
 struct GenericJSONReader {
     static let nameFields = ["name", "id", "benchmark", "config_name", "prompt", "model"]
 
@@ -21,13 +26,7 @@ struct GenericJSONReader {
 
     static func read(_ value: JSONValue, keys: [String]) -> ArtifactContents {
         var reader = GenericJSONReader(keys: keys)
-        if case .object(let members) = value, recordMap(members) == nil,
-           members.contains(where: { RecordFailure.isFailureField($0.0) }) {
-            // A document that says at its top whether the run failed is itself a record.
-            reader.readRecord(value, benchmark: "", failed: false)
-        } else {
-            reader.walk(value, path: "", benchmark: "", failed: false)
-        }
+        reader.walk(value, path: "", benchmark: "", failed: false)
         return reader.collector.contents
     }
 
@@ -58,6 +57,11 @@ struct GenericJSONReader {
                 }
                 return
             }
+            if members.contains(where: { Self.isMarker($0.0, $0.1) }) {
+                // An object that says whether it failed is a record, at whatever depth it is.
+                readRecord(value, benchmark: benchmark, pathPrefix: path, failed: failed)
+                return
+            }
             for (key, member) in members {
                 walk(member, path: Self.join(path, key), benchmark: benchmark, failed: failed)
             }
@@ -76,19 +80,62 @@ struct GenericJSONReader {
         }
     }
 
-    /// Members that are all objects, with at least half of all their keys in common.
+    /// Members that are all objects, with at least half of all their keys in common; members that
+    /// failed are left out of that count, and their failure fields too.
     private static func recordMap(_ members: [(String, JSONValue)]) -> [(String, JSONValue)]? {
         guard members.count >= 2 else { return nil }
         var common: Set<String>?
         var all: Set<String> = []
         for (_, member) in members {
             guard let fields = member.objectMembers, !fields.isEmpty else { return nil }
+            if failure(of: fields) != nil { continue }
             let names = Set(fields.map(\.0))
             common = common.map { $0.intersection(names) } ?? names
             all.formUnion(names)
         }
         guard let common, common.count * 2 >= all.count else { return nil }
         return members
+    }
+
+    /// True for a field that says whether its record failed: a failure field that does not hold a
+    /// number, or a success flag or status that does (`"success": 0`). `"errors": 3` is a count.
+    static func isMarker(_ field: String, _ value: JSONValue) -> Bool {
+        guard RecordFailure.isFailureField(field) else { return false }
+        if case .number = value { return !RecordFailure.errorFields.contains(field.lowercased()) }
+        return true
+    }
+
+    /// The error a record's markers report (an error field's message before a flag or status); nil when
+    /// they all say it succeeded.
+    static func failure(of fields: [(String, JSONValue)]) -> String? {
+        var flagged: String?
+        for (field, value) in fields where isMarker(field, value) {
+            let error: String?
+            switch value {
+            case .string(let text): error = RecordFailure.error(field: field, value: text)
+            case .bool(let flag): error = RecordFailure.error(field: field, value: flag ? "true" : "false")
+            case .number: error = RecordFailure.successFlags.contains(field.lowercased())
+                ? RecordFailure.error(field: field, value: value.scalarText ?? "") : nil
+            case .array(let elements):
+                error = elements.isEmpty ? nil : elements.lazy.compactMap(describe).first ?? field
+            case .object(let members):
+                error = members.isEmpty ? nil : describe(value) ?? field
+            case .null: error = nil
+            }
+            guard let error else { continue }
+            if RecordFailure.errorFields.contains(field.lowercased()) { return error }
+            flagged = flagged ?? error
+        }
+        return flagged
+    }
+
+    /// The message of an error written as a value: its text, or an object's `message`/`msg`/`detail`.
+    private static func describe(_ value: JSONValue) -> String? {
+        if let text = value.stringValue { return text.isEmpty ? nil : text }
+        for field in ["message", "msg", "detail", "error", "reason"] {
+            if let text = value[field]?.stringValue, !text.isEmpty { return text }
+        }
+        return nil
     }
 
     private mutating func readRecords(_ elements: [JSONValue], path: String, benchmark: String, failed: Bool) {
@@ -112,17 +159,10 @@ struct GenericJSONReader {
             walk(record, path: pathPrefix, benchmark: benchmark, failed: failed)
             return
         }
-        var error: String?
-        for (field, value) in fields where RecordFailure.isFailureField(field) {
-            switch value {
-            case .string(let text): error = error ?? RecordFailure.error(field: field, value: text)
-            case .bool(let flag): error = error ?? RecordFailure.error(field: field, value: flag ? "true" : "false")
-            default: break
-            }
-        }
+        let error = Self.failure(of: fields)
         collector.record(failed: failed ? nil : error)
         let recordFailed = failed || error != nil
-        for (field, value) in fields where !skipping.contains(field) && !RecordFailure.isFailureField(field) {
+        for (field, value) in fields where !skipping.contains(field) && !Self.isMarker(field, value) {
             walk(value, path: Self.join(pathPrefix, field), benchmark: benchmark, failed: recordFailed)
         }
     }

@@ -1,9 +1,16 @@
 import Foundation
 
 /// Infers a metric's unit and direction from its name (the last component of a path such as
-/// `benchmark.mean_time_ms`). The name is split into lowercase words at `_`, `-`, `.`, spaces and
-/// camelCase boundaries; then, in this order:
+/// `benchmark.mean_time_ms`), with the reason `regress inspect` shows. The name is split into lowercase
+/// words at `_`, `-`, `.`, spaces and camelCase boundaries; then, in this order:
 ///
+/// 0. No direction (`unknown`), whatever the unit: a spread statistic (a word `std`, `stddev`, `stdev`,
+///    `sd`, `std_dev`, `abs_dev`, `deviation`, `mad`, `iqr`, `stderr`, `sem`, `variance`, `cv`, `range`, or
+///    a first word `ci`/`ci95`, as in `std_time_ms`, `ci_low`), which is reported beside its metric and
+///    never failed on; an identifier (`id`, `*_id`, `uuid`, `index`, `idx`, `pid`, `tid`, `port`, `seed`,
+///    `run`, `run_number`, `iteration`, `iter`, `repeat`, `trial`, `attempt`, `step`, `epoch`) or a
+///    counter (`count`, `*_count`, `num_*`, `n_*`, `rounds`, `iterations`, an output length such as
+///    `eval_count`, `output_tokens` or `response_length`), which is not a measurement to gate.
 /// 1. Higher is better: a rate (`tokens_s`, `tok_s`, `items_per_second`, `req_per_sec`, any `per_s`,
 ///    `per_sec`, `per_second`), or a word among `throughput`, `ops`, `qps`, `rps`, `tps`, `bandwidth`,
 ///    `speedup`, `accuracy`, `hit_rate`, `hits`, `score`.
@@ -16,11 +23,80 @@ public enum MetricInference {
     public struct Result: Equatable, Sendable {
         public let unit: String
         public let direction: Direction
+        /// Why: the rule that decided the direction (`spread statistic 'std'`, `rate 'tokens/s'`).
+        public let reason: String
+        /// True for a spread, an identifier or a counter: no direction, whatever the unit says.
+        public let ungated: Bool
 
-        public init(unit: String, direction: Direction) {
+        public init(unit: String, direction: Direction, reason: String = "", ungated: Bool = false) {
             self.unit = unit
             self.direction = direction
+            self.reason = reason
+            self.ungated = ungated
         }
+    }
+
+    /// Words that name a spread wherever they stand, and words that do only at the end of a name
+    /// (before its unit): `latency_cv` and `time_range_ms` are spreads, `cv_model_ms` and `range_scan_ms` not.
+    static let spreadWords: Set<String> = ["std", "stddev", "stdev", "deviation", "iqr", "stderr", "variance"]
+    static let trailingSpreadWords: Set<String> = ["mad", "cv", "sem", "range", "ci"]
+
+    static let identifierWords: Set<String> = [
+        "id", "uuid", "index", "idx", "pid", "tid", "port", "seed", "run", "iteration", "iter", "repeat", "repetition",
+        "trial", "attempt", "step", "epoch",
+    ]
+    static let counterWords: Set<String> = ["count", "counts", "rounds", "iterations"]
+    static let lengthNouns: Set<String> = ["tokens", "length", "len", "chars", "characters", "words"]
+
+    /// The spread word of a name (`std` of `std_time_ms`, `ci` of `ci_low`), nil when it names no spread.
+    public static func spreadWord(of name: String) -> String? {
+        let words = self.words(of: lastComponent(of: name))
+        if let word = words.first(where: spreadWords.contains) { return word }
+        if let dev = words.firstIndex(of: "dev"), dev > 0, ["std", "abs"].contains(words[dev - 1]) { return words[dev - 1] + "_dev" }
+        if let first = words.first, first == "ci" || first.hasPrefix("ci") && first.count > 2 && first.dropFirst(2).allSatisfy(\.isNumber) {
+            return first
+        }
+        var stem = words
+        while stem.count > 1, let last = stem.last, timeUnits[last] != nil || sizeUnits[last] != nil || ["pct", "percent"].contains(last) {
+            stem.removeLast()
+        }
+        if let last = stem.last, trailingSpreadWords.contains(last) { return last }
+        return nil
+    }
+
+    /// A name that has no direction whatever its unit: a spread statistic, an identifier or a counter.
+    static func ungated(_ name: String, words: [String]) -> Result? {
+        if let spread = spreadWord(of: name) {
+            // The unit of the metric it spreads: `tokens_s_std` is in tokens/s.
+            let rest = words.filter { !spreadWords.contains($0) && !trailingSpreadWords.contains($0) && $0 != spread }
+            return Result(unit: rate(rest) ?? unit(of: rest), direction: .unknown,
+                          reason: "spread statistic '\(spread)': reported beside its metric, never failed on", ungated: true)
+        }
+        if rate(words) == nil, let what = identifierOrCounter(words) {
+            return Result(unit: "", direction: .unknown, reason: "\(what): not a measurement to gate", ungated: true)
+        }
+        return nil
+    }
+
+    /// Why a change of a metric without a direction decides nothing, for the report.
+    public static func noDirectionNote(_ metric: String) -> String {
+        if let spread = spreadWord(of: metric) { return "spread statistic '\(spread)': set `direction:` to gate on it" }
+        let words = self.words(of: lastComponent(of: metric))
+        if rate(words) == nil, let what = identifierOrCounter(words) { return "\(what): set `direction:` to gate on it" }
+        return "direction unknown: set `direction:` for this metric"
+    }
+
+    /// Why a name is not a measurement to gate (an identifier or a counter); nil when it may be one.
+    static func identifierOrCounter(_ words: [String]) -> String? {
+        guard let first = words.first, let last = words.last else { return nil }
+        if words.count == 1, identifierWords.contains(last) { return "identifier '\(last)'" }
+        if words.count > 1, ["id", "uuid", "index", "idx", "number", "seed", "pid", "port"].contains(last) {
+            return "identifier '\(words.joined(separator: "_"))'"
+        }
+        if counterWords.contains(last) { return "counter '\(words.joined(separator: "_"))'" }
+        if words.count > 1, first == "num" || first == "n" { return "counter '\(words.joined(separator: "_"))'" }
+        if words.count > 1, lengthNouns.contains(last) { return "output length '\(words.joined(separator: "_"))'" }
+        return nil
     }
 
     static let rateNouns: Set<String> = [
@@ -41,23 +117,32 @@ public enum MetricInference {
 
     public static func infer(_ name: String) -> Result {
         let words = self.words(of: lastComponent(of: name))
-        guard let last = words.last else { return Result(unit: "", direction: .unknown) }
-
-        if let rate = rate(words) { return Result(unit: rate, direction: .higherIsBetter) }
-        if words.contains(where: higherWords.contains) || isHitRate(words) {
-            return Result(unit: "", direction: .higherIsBetter)
+        guard let last = words.last else { return Result(unit: "", direction: .unknown, reason: "no name") }
+        if let ungated = ungated(name, words: words) { return ungated }
+        if let rate = rate(words) { return Result(unit: rate, direction: .higherIsBetter, reason: "rate '\(rate)'") }
+        if let word = words.first(where: higherWords.contains) ?? (isHitRate(words) ? "hit_rate" : nil) {
+            return Result(unit: "", direction: .higherIsBetter, reason: "word '\(word)'")
         }
         // A lone `s` or `min` says too little; `ms`, `ns`, `seconds` alone name a time.
         if let unit = timeUnits[last], words.count > 1 || !["s", "min"].contains(last) {
-            return Result(unit: unit, direction: .lowerIsBetter)
+            return Result(unit: unit, direction: .lowerIsBetter, reason: "time unit '\(last)'")
         }
-        if let unit = sizeUnits[last], words.count > 1 { return Result(unit: unit, direction: .lowerIsBetter) }
-        if words.contains(where: lowerWords.contains) {
-            let unit = words.lazy.compactMap { timeUnits[$0] }.first ?? ""
-            return Result(unit: unit, direction: .lowerIsBetter)
+        if let unit = sizeUnits[last], words.count > 1 {
+            return Result(unit: unit, direction: .lowerIsBetter, reason: "size unit '\(last)'")
         }
-        if last == "pct" || last == "percent" { return Result(unit: "%", direction: .unknown) }
-        return Result(unit: "", direction: .unknown)
+        if let word = words.first(where: lowerWords.contains) {
+            return Result(unit: unit(of: words), direction: .lowerIsBetter, reason: "word '\(word)'")
+        }
+        if last == "pct" || last == "percent" { return Result(unit: "%", direction: .unknown, reason: "a percentage of nothing named") }
+        return Result(unit: "", direction: .unknown, reason: "no rule matches the name")
+    }
+
+    /// The time or size unit a name ends with, else the first time unit among its words.
+    private static func unit(of words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        if let unit = timeUnits[last], words.count > 1 { return unit }
+        if let unit = sizeUnits[last], words.count > 1 { return unit }
+        return words.lazy.compactMap { timeUnits[$0] }.first ?? ""
     }
 
     /// `tokens_s` → `tokens/s`; `items_per_second` → `items/s`; `ops_per_sec` → `ops/s`.
@@ -80,8 +165,10 @@ public enum MetricInference {
     /// lower-is-better, a rate (`ops/s`, `MB/s`, `tok/s`) higher-is-better, a per-operation cost
     /// (`ns/op`, `B/op`, `allocs/op`) lower-is-better.
     public static func infer(_ name: String, unit: String) -> Result {
-        if let direction = direction(ofUnit: unit) { return Result(unit: unit, direction: direction) }
-        return Result(unit: unit, direction: infer(name).direction)
+        let byName = infer(name)
+        if byName.ungated { return Result(unit: unit, direction: .unknown, reason: byName.reason, ungated: true) }
+        if let direction = direction(ofUnit: unit) { return Result(unit: unit, direction: direction, reason: "unit '\(unit)'") }
+        return Result(unit: unit, direction: byName.direction, reason: byName.reason)
     }
 
     public static func direction(ofUnit unit: String) -> Direction? {

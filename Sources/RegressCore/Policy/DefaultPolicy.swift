@@ -39,6 +39,12 @@ public enum DefaultPolicy {
           # measurement is too noisy to decide. `none` switches the check off.
           noise:
             max_cv: none
+          # Compare a quantity that grows with another metric of the same benchmark per unit of it:
+          # `by: eval_count` divides every sample of the metric, head and base, by the eval_count
+          # sample of the same record (the unit becomes s/eval_count), so a longer answer is not a
+          # slowdown. Rates such as tokens_s need none. `none` compares the metric as measured.
+          normalize:
+            by: none
           # Runs are compared only when their fingerprints (the machines they ran on) agree on these
           # fields; otherwise the metric is incomparable, and `on_mismatch` says what that does:
           # skip (not reported), warn (reported, exit 0) or fail (exit 1).

@@ -55,6 +55,9 @@ public struct MetricPolicy: Equatable, Sendable {
     public var onNew: Severity = .ignore
     public var onFailedRun: Severity = .warn
     public var maxCV: Double?
+    /// The metric of the same benchmark this one is divided by, sample by sample (`eval_count`); nil
+    /// compares it as measured.
+    public var normalizeBy: String?
     /// Fingerprint fields that must be equal for two runs to be compared.
     public var fingerprintMatch: [String] = Fingerprint.identityFields
     /// What runs from different machines do: skip (not reported), warn, or fail the check.

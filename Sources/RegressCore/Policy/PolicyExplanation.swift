@@ -22,7 +22,7 @@ public struct PolicyExplanation: Equatable, Sendable {
         func percent(_ value: Double?) -> String { value.map { NumberFormat.percent($0, signed: false) } ?? "none" }
         let direction: String
         switch policy.direction {
-        case nil: direction = "\(inferred.direction.rawValue) (inferred from '\(metricName)')"
+        case nil: direction = "\(inferred.direction.rawValue) (inferred from '\(metricName)': \(inferred.reason))"
         case .unknown?: direction = "none"
         case let value?: direction = value.rawValue
         }
@@ -39,6 +39,7 @@ public struct PolicyExplanation: Equatable, Sendable {
             ("on_new", policy.onNew.rawValue),
             ("on_failed_run", policy.onFailedRun.rawValue),
             ("noise.max_cv", percent(policy.maxCV)),
+            ("normalize.by", policy.normalizeBy ?? "none"),
             ("fingerprint.match", policy.fingerprintMatch.joined(separator: ", ")),
             ("fingerprint.on_mismatch", policy.onMismatch.rawValue),
             ("history", policy.history.enabled ? "on" : "none"),

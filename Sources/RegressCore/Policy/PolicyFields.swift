@@ -15,6 +15,7 @@ struct PolicyFields: Equatable, Sendable {
     var onNew: Severity?
     var onFailedRun: Severity?
     var maxCV: Double??
+    var normalizeBy: String??
     var fingerprintMatch: [String]?
     var onMismatch: MismatchAction?
     var reason: String?
@@ -27,7 +28,7 @@ struct PolicyFields: Equatable, Sendable {
     var historyMinSegment: Int?
 
     static let keys = ["direction", "tolerance", "test", "alpha", "min_samples", "aggregate", "severity",
-                       "on_missing", "on_new", "on_failed_run", "noise", "fingerprint", "reason", "expires", "history"]
+                       "on_missing", "on_new", "on_failed_run", "noise", "normalize", "fingerprint", "reason", "expires", "history"]
 
     /// Sets every field this block names, and records where it came from.
     func apply(to policy: inout MetricPolicy, origin: RuleOrigin) {
@@ -48,6 +49,7 @@ struct PolicyFields: Equatable, Sendable {
         set(onNew, \.onNew, "on_new")
         set(onFailedRun, \.onFailedRun, "on_failed_run")
         set(maxCV, \.maxCV, "noise.max_cv")
+        set(normalizeBy, \.normalizeBy, "normalize.by")
         set(fingerprintMatch, \.fingerprintMatch, "fingerprint.match")
         set(onMismatch, \.onMismatch, "fingerprint.on_mismatch")
         set(reason.map(Optional.some), \.reason, "reason")
@@ -109,6 +111,18 @@ struct PolicyFields: Equatable, Sendable {
             case "noise":
                 for (_, bound) in try member.mapping(allowed: ["max_cv"]) {
                     fields.maxCV = .some(try bound.isNone ? nil : bound.percentage())
+                }
+            case "normalize":
+                for (_, by) in try member.mapping(allowed: ["by"]) {
+                    if by.isNone {
+                        fields.normalizeBy = .some(nil)
+                        continue
+                    }
+                    let name = try by.string().trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty, !name.contains("/"), !name.contains("*") else {
+                        throw by.error("expected the name of a metric of the same benchmark, such as eval_count, got '\(name)'")
+                    }
+                    fields.normalizeBy = .some(name)
                 }
             case "fingerprint":
                 for (name, field) in try member.mapping(allowed: ["match", "on_mismatch"]) {
