@@ -129,6 +129,7 @@ struct InspectCommandTests {
         #expect(committed.status == 0)
         #expect(committed.stdout.contains("\"first_error\": \"server down\""))
         #expect(committed.stdout.contains("\"format\": \"csv\""))
+        #expect(committed.stdout.contains("\"direction_reason\": \"time unit 's'\""))
         let missing = try regress(["inspect", "HEAD:bench/none.csv"], in: fixture.path)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: 'bench/none.csv' does not exist at commit "))

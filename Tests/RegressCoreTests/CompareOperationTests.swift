@@ -53,4 +53,27 @@ struct CompareOperationTests {
         let comparison = try CompareOperation(repositoryPath: folder + "/r.git", base: "HEAD~1", head: "HEAD").run()
         #expect(comparison.exitCode == 1)
     }
+
+    @Test func aBackendThatFailedInTheNewRunIsFailedNotAHundredPercentImprovement() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/compile/conv_bench_2026-05-04_T10-00-00.json", #"""
+            {"backends": {"eager": {"success": true, "mean_time_ms": 4.0, "std_time_ms": 0.2},
+                          "tensorrt": {"success": true, "mean_time_ms": 1.5, "std_time_ms": 0.1}}}
+            """#)
+        try fixture.commit("base run")
+        try fixture.write("bench/compile/conv_bench_2026-05-05_T23-11-58.json", #"""
+            {"backends": {"eager": {"success": true, "mean_time_ms": 4.1, "std_time_ms": 0.4},
+                          "tensorrt": {"success": false, "error": "tensorrt not installed", "mean_time_ms": 0, "std_time_ms": 0}}}
+            """#)
+        try fixture.commit("head run")
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD~1", head: "HEAD").run()
+        #expect(comparison.results.map { "\($0.series) \($0.benchmark) \($0.metric) \($0.verdict.rawValue)" } == [
+            "bench/compile/conv_bench_{timestamp}.json eager mean_time_ms unchanged",
+            "bench/compile/conv_bench_{timestamp}.json eager std_time_ms inconclusive",
+            "bench/compile/conv_bench_{timestamp}.json tensorrt mean_time_ms failed",
+            "bench/compile/conv_bench_{timestamp}.json tensorrt std_time_ms failed",
+        ])
+        #expect(comparison.failedRuns.map(\.failure) == [RunFailure(failedRecords: 1, totalRecords: 2, firstError: "tensorrt not installed")])
+        #expect(comparison.exitCode == 0)
+    }
 }

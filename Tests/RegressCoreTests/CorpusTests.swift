@@ -63,6 +63,16 @@ struct CorpusTests {
         #expect((contents.skipped["non-numeric"] ?? 0) > 0)
     }
 
+    @Test func aBackendThatFailedToCompileFailsWithItsZeroTimesAndTheOthersStay() throws {
+        let contents = try read("outputs/reports/compilation/transformer_cuda_pytorch2508.json")
+        let means = contents.measurements.filter { $0.metric == "benchmark.mean_time_ms" }
+        #expect(means.map(\.benchmark) == ["eager", "jit", "torch_compile", "onnx", "tensorrt"])
+        #expect(means.map(\.isFailed) == [false, false, false, false, true])
+        #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 5, firstError: "torch_tensorrt is not installed"))
+        let spread = try #require(contents.measurements.first { $0.benchmark == "eager" && $0.metric == "benchmark.std_time_ms" })
+        #expect(spread.direction == .unknown)
+    }
+
     @Test func parameterTuningRunsAreKeyedByModelAndParametersWithNoConfig() throws {
         let contents = try read("outputs/reports/llama3/ollama_param_tuning.csv")
         let first = try #require(contents.measurements.first { $0.metric == "tokens_s" })

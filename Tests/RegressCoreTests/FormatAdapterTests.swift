@@ -50,6 +50,9 @@ struct FormatAdapterTests {
         #expect(try Self.measurement(result, fib, "ops").direction == .higherIsBetter)
         #expect(try Self.measurement(result, fib, "median").unit == "s")
         #expect(try Self.measurement(result, fib, "rounds").samples == [10])
+        let directions = result.contents.measurements.filter { $0.benchmark == fib }.map { "\($0.metric) \($0.direction.rawValue)" }
+        #expect(directions.sorted() == ["iqr unknown", "max lower", "mean lower", "median lower", "min lower", "ops higher",
+                                        "rounds unknown", "stddev unknown", "time lower"])
         #expect(result.contents.fingerprint?.fields["cpu.model"] == "Intel(R) Xeon(R) Processor")
         #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
     }
@@ -61,6 +64,8 @@ struct FormatAdapterTests {
         #expect(sleep.samples.count == 5)
         #expect(sleep.unit == "s")
         #expect(try Self.measurement(result, "sleep 0.02", "user").samples.count == 1)
+        #expect(try Self.measurement(result, "sleep 0.01", "stddev").direction == .unknown)
+        #expect(try Self.measurement(result, "sleep 0.01", "mean").direction == .lowerIsBetter)
         let failing = try Self.measurement(result, "sh -c \"exit 3\"", "time")
         #expect(failing.isFailed)
         #expect(failing.failedSamples == 5)
@@ -73,6 +78,9 @@ struct FormatAdapterTests {
         #expect(try Self.measurement(result, "fib/20", "time").samples == [21400, 21430, 21390, 21420, 21380])
         #expect(try Self.measurement(result, "fib/20", "mean").samples == [21420.5])
         #expect(try Self.measurement(result, "fib/20", "slope").unit == "ns")
+        #expect(try Self.measurement(result, "fib/20", "mean").direction == .lowerIsBetter)
+        #expect(try Self.measurement(result, "fib/20", "std_dev").direction == .unknown)
+        #expect(try Self.measurement(result, "fib/20", "median_abs_dev").direction == .unknown)
         #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/base/estimates.json"))
         #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/new/sample.json"))
         #expect(Configuration.defaultGlobs.contains { $0.matches("target/criterion/fib/20/new/estimates.json") })

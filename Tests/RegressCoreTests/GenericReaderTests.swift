@@ -74,6 +74,43 @@ struct GenericReaderTests {
         #expect(summary(worked) == ["eager|mean_time_ms|ms|lower|4.1|failed=0", "tensorrt|mean_time_ms|ms|lower|2.2|failed=0"])
     }
 
+    @Test func aFailureInASiblingOrDeeperObjectOfABackendFailsTheWholeBackend() throws {
+        let text = #"""
+            {"model": {"name": "transformer", "num_layers": 2},
+             "backends": {
+              "jit": {"backend": "jit",
+                      "compilation": {"success": true, "compile_time_s": 0.12, "error": null},
+                      "benchmark": {"mean_time_ms": 0.35, "metadata": {"compile_time_s": 0.12}}},
+              "tensorrt": {"backend": "tensorrt",
+                           "compilation": {"success": false, "compile_time_s": null, "error": "torch_tensorrt is not installed"},
+                           "benchmark": {"mean_time_ms": 0.0, "metadata": {"error": "torch_tensorrt is not installed"}}},
+              "onnx": {"backend": "onnx",
+                       "compilation": {"success": true, "compile_time_s": 0.23},
+                       "benchmark": {"mean_time_ms": 0.0, "metadata": {"error": "onnxruntime session failed"}}}}}
+            """#
+        let contents = try read(text, path: "bench/compile.json")
+        #expect(summary(contents) == [
+            "|model.num_layers||unknown|2.0|failed=0",
+            "jit|compilation.compile_time_s|s|lower|0.12|failed=0", "jit|benchmark.mean_time_ms|ms|lower|0.35|failed=0",
+            "jit|benchmark.metadata.compile_time_s|s|lower|0.12|failed=0",
+            "tensorrt|benchmark.mean_time_ms|ms|lower||failed=1",
+            "onnx|compilation.compile_time_s|s|lower||failed=1", "onnx|benchmark.mean_time_ms|ms|lower||failed=1",
+        ])
+        #expect(contents.failure == RunFailure(failedRecords: 2, totalRecords: 3, firstError: "torch_tensorrt is not installed"))
+    }
+
+    @Test func aFailureInANestedRecordFailsOnlyThatRecordNotTheOneAroundIt() throws {
+        let text = #"""
+            [{"name": "conv", "params": 120, "backends": {"eager": {"t_ms": 1.0}, "trt": {"error": "no engine", "t_ms": 0}}},
+             {"name": "mlp", "params": 80, "backends": {"eager": {"t_ms": 2.0}, "trt": {"t_ms": 0.5}}}]
+            """#
+        let contents = try read(text, path: "bench/r.json")
+        #expect(summary(contents) == [
+            "conv|params||unknown|120.0|failed=0", "conv / eager|t_ms|ms|lower|1.0|failed=0", "conv / trt|t_ms|ms|lower||failed=1",
+            "mlp|params||unknown|80.0|failed=0", "mlp / eager|t_ms|ms|lower|2.0|failed=0", "mlp / trt|t_ms|ms|lower|0.5|failed=0",
+        ])
+    }
+
     @Test func anErrorBesideANestedBenchmarkObjectFailsThatBenchmark() throws {
         let text = #"""
             {"device": "cuda", "results": {"conv": {
@@ -102,6 +139,11 @@ struct GenericReaderTests {
         (#"{"errors": ["timeout after 30 s"], "t_ms": 0}"#, "timeout after 30 s"),
         (#"{"error": {"type": "OSError", "message": "no GPU"}, "t_ms": 0}"#, "no GPU"),
         (#"{"error": {"type": "OSError"}, "t_ms": 0}"#, "error"),
+        (#"{"error_message": "CUDA out of memory", "t_ms": 0}"#, "CUDA out of memory"),
+        (#"{"failure": "assertion failed", "t_ms": 0}"#, "assertion failed"),
+        (#"{"state": "crashed", "t_ms": 0}"#, "state=crashed"),
+        (#"{"outcome": "timeout", "t_ms": 0}"#, "outcome=timeout"),
+        (#"{"passed": false, "t_ms": 0}"#, "passed=false"),
     ] as [(String, String)])
     func everyMarkerSpellingFailsItsRecord(text: String, error: String) throws {
         let contents = try read(text, path: "r.json")
@@ -160,6 +202,20 @@ struct GenericReaderTests {
             "m1, 2|ttft_s|s|lower|0.9|failed=0",
             "m1, 2|tokens_s|tokens/s|higher|71.0|failed=0",
         ])
+    }
+
+    @Test func csvRowsWithAnExceptionOrOkFalseFailedAndTheirZerosAreNotMeasurements() throws {
+        let text = """
+            name,ok,exception,latency_ms
+            a,true,,5
+            b,false,,0
+            c,true,RuntimeError: CUDA error,0
+
+            """
+        let contents = try read(text, path: "r.csv")
+        #expect(summary(contents) == ["a|latency_ms|ms|lower|5.0|failed=0", "b|latency_ms|ms|lower||failed=1",
+                                      "c|latency_ms|ms|lower||failed=1"])
+        #expect(contents.failure == RunFailure(failedRecords: 2, totalRecords: 3, firstError: "ok=false"))
     }
 
     @Test func csvRowsWithAnErrorOrABadStatusFailed() throws {

@@ -66,8 +66,22 @@ struct MetricInferenceTests {
         ("num_requests", "", "counter 'num_requests': not a measurement to gate"),
         ("n_samples", "", "counter 'n_samples': not a measurement to gate"),
         ("rounds", "", "counter 'rounds': not a measurement to gate"),
-        ("output_tokens", "", "output length 'output_tokens': not a measurement to gate"),
-        ("response_length", "", "output length 'response_length': not a measurement to gate"),
+        ("output_tokens", "", "length 'output_tokens': not a measurement to gate"),
+        ("response_length", "", "length 'response_length': not a measurement to gate"),
+        ("standard_deviation_ms", "ms", "spread statistic 'deviation': reported beside its metric, never failed on"),
+        ("latency_sem", "", "spread statistic 'sem': reported beside its metric, never failed on"),
+        ("request_count", "", "counter 'request_count': not a measurement to gate"),
+        ("counts", "", "counter 'counts': not a measurement to gate"),
+        ("iterations", "", "counter 'iterations': not a measurement to gate"),
+        ("completion_len", "", "length 'completion_len': not a measurement to gate"),
+        ("answer_chars", "", "length 'answer_chars': not a measurement to gate"),
+        ("output_characters", "", "length 'output_characters': not a measurement to gate"),
+        ("summary_words", "", "length 'summary_words': not a measurement to gate"),
+        ("commit_number", "", "identifier 'commit_number': not a measurement to gate"),
+        ("request_uuid", "", "identifier 'request_uuid': not a measurement to gate"),
+        ("row_idx", "", "identifier 'row_idx': not a measurement to gate"),
+        ("base_seed", "", "identifier 'base_seed': not a measurement to gate"),
+        ("worker_pid", "", "identifier 'worker_pid': not a measurement to gate"),
     ] as [(String, String, String)])
     func spreadsIdentifiersAndCountersHaveNoDirectionAndSayWhy(name: String, unit: String, reason: String) {
         let result = MetricInference.infer(name)
@@ -77,6 +91,14 @@ struct MetricInferenceTests {
         #expect(result.ungated)
         // A unit the artifact states does not give them one.
         #expect(MetricInference.infer(name, unit: "ms").direction == .unknown)
+    }
+
+    @Test(arguments: ["id", "uuid", "index", "idx", "pid", "tid", "port", "seed", "run", "iteration", "iter", "repeat",
+                      "repetition", "trial", "attempt", "step", "epoch"])
+    func aLoneIdentifierWordHasNoDirection(name: String) {
+        let result = MetricInference.infer(name)
+        #expect(result.direction == .unknown)
+        #expect(result.reason == "identifier '\(name)': not a measurement to gate")
     }
 
     @Test(arguments: [
@@ -95,13 +117,5 @@ struct MetricInferenceTests {
         let result = MetricInference.infer(name)
         #expect(result.direction == direction)
         #expect(result.reason == reason)
-    }
-
-    @Test func aHarnessThatStatesAStddevInSecondsStillGivesItNoDirection() throws {
-        let text = #"{"results": [{"command": "sleep 0.1", "mean": 0.1, "stddev": 0.002, "median": 0.1, "user": 0.0, "system": 0.0, "min": 0.1, "max": 0.11, "times": [0.1, 0.1], "exit_codes": [0, 0]}]}"#
-        let contents = try ArtifactReader.read(Array(text.utf8), path: "bench/h.json", keys: []).1
-        let directions = Dictionary(uniqueKeysWithValues: contents.measurements.map { ($0.metric, $0.direction) })
-        #expect(directions["stddev"] == .unknown)
-        #expect(directions["mean"] == .lowerIsBetter)
     }
 }

@@ -100,4 +100,15 @@ struct NormalizationTests {
         // The metric divided by is compared as it is.
         #expect(try Self.result(comparison, "response.eval_count").unit == "")
     }
+
+    @Test func aByNameThatFitsSeveralMetricsIsANotice() throws {
+        let comparison = try Self.compare(
+            base: [Self.m("total_duration_s", [2.0]), Self.m("prompt.eval_count", [10]), Self.m("response.eval_count", [100])],
+            head: [Self.m("total_duration_s", [2.0]), Self.m("prompt.eval_count", [10]), Self.m("response.eval_count", [100])])
+        #expect(try Self.result(comparison, "total_duration_s").unit == "s")
+        #expect(Self.notices(comparison) == [
+            "base: bench/llm.csv: llama3, haiku total_duration_s compared as measured, not per eval_count: 2 metrics are named eval_count: name one in full",
+            "head: bench/llm.csv: llama3, haiku total_duration_s compared as measured, not per eval_count: 2 metrics are named eval_count: name one in full",
+        ])
+    }
 }

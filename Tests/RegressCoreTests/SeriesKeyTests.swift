@@ -93,6 +93,8 @@ struct SeriesKeyTests {
         ("r/bench_2025-10_02.json", "r/bench_2025-10_02.json"),
         ("r/sizes_4096_8192.json", "r/sizes_4096_8192.json"),
         ("r/bench_12345678901234.json", "r/bench_12345678901234.json"),
+        ("r/build_9999999999.json", "r/build_9999999999.json"),
+        ("r/build_0978307199.json", "r/build_0978307199.json"),
     ])
     func leavesWhatIsNotATimestampAlone(path: String, key: String) {
         #expect(SeriesKey(path: path).value == key)

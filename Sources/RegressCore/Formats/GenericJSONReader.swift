@@ -8,10 +8,12 @@
 /// - an object whose members are all objects sharing most of their keys (`{"eager": {...}, "jit": {...}}`)
 ///   is a set of records keyed by member name;
 /// - `null`, NaN, text and booleans are skipped and counted, never read as 0;
-/// - an object or record that carries a failure marker (a non-empty `error`, `errors` or `exception`,
-///   a `status` that is not a success word, `success: false` or `ok: false`) failed, at whatever depth it
-///   is: every value below it is counted as failed, never as a measurement (a failed backend's times of
-///   0 are not a -100% change). A number under an error field (`"errors": 3`) is a metric, not a marker.
+/// - a failure marker (a non-empty `error`, `errors` or `exception`, a `status` that is not a success
+///   word, `success: false` or `ok: false`) anywhere inside a named benchmark's record (beside its values,
+///   in a sibling object such as `compilation`, or below them) fails that benchmark; outside any named
+///   record it fails the object that holds it. Failed values are counted, never measurements (a failed
+///   backend's times of 0 are not a -100% change). A number under an error field (`"errors": 3`) is a
+///   metric, not a marker.
 ///   Failed members of a record map do not count towards its shared keys, so a run with one failed
 ///   backend is read in the shape of a run without.
 struct GenericJSONReader {
@@ -58,8 +60,9 @@ struct GenericJSONReader {
                 return
             }
             if members.contains(where: { Self.isMarker($0.0, $0.1) }) {
-                // An object that says whether it failed is a record, at whatever depth it is.
-                readRecord(value, benchmark: benchmark, pathPrefix: path, failed: failed)
+                // An object that says whether it failed: part of its benchmark's record (which its
+                // failure has failed already), or, outside any named record, a record of its own.
+                readRecord(value, benchmark: benchmark, pathPrefix: path, failed: failed, part: !benchmark.isEmpty)
                 return
             }
             for (key, member) in members {
@@ -129,6 +132,16 @@ struct GenericJSONReader {
         return flagged
     }
 
+    /// The first failure reported below a record's values, not looking into nested records of their own
+    /// (a record map, an array of records).
+    static func nestedFailure(_ fields: [(String, JSONValue)]) -> String? {
+        for (field, value) in fields where !isMarker(field, value) {
+            guard let members = value.objectMembers, recordMap(members) == nil else { continue }
+            if let error = failure(of: members) ?? nestedFailure(members) { return error }
+        }
+        return nil
+    }
+
     /// The message of an error written as a value: its text, or an object's `message`/`msg`/`detail`.
     private static func describe(_ value: JSONValue) -> String? {
         if let text = value.stringValue { return text.isEmpty ? nil : text }
@@ -153,14 +166,18 @@ struct GenericJSONReader {
         }
     }
 
+    /// Reads one record; `part` is an object inside a benchmark's record, not counted as a record. A
+    /// named benchmark fails when a marker anywhere inside its record (outside nested records of their
+    /// own) reports a failure: in a sibling object (`compilation.error`) or below its values
+    /// (`benchmark.metadata.error`).
     private mutating func readRecord(_ record: JSONValue, benchmark: String, pathPrefix: String = "",
-                                     skipping: Set<String> = [], failed: Bool) {
+                                     skipping: Set<String> = [], failed: Bool, part: Bool = false) {
         guard let fields = record.objectMembers else {
             walk(record, path: pathPrefix, benchmark: benchmark, failed: failed)
             return
         }
-        let error = Self.failure(of: fields)
-        collector.record(failed: failed ? nil : error)
+        let error = Self.failure(of: fields) ?? (benchmark.isEmpty || part ? nil : Self.nestedFailure(fields))
+        if !part { collector.record(failed: failed ? nil : error) }
         let recordFailed = failed || error != nil
         for (field, value) in fields where !skipping.contains(field) && !Self.isMarker(field, value) {
             walk(value, path: Self.join(pathPrefix, field), benchmark: benchmark, failed: recordFailed)

@@ -95,7 +95,7 @@ public enum MetricInference {
         }
         if counterWords.contains(last) { return "counter '\(words.joined(separator: "_"))'" }
         if words.count > 1, first == "num" || first == "n" { return "counter '\(words.joined(separator: "_"))'" }
-        if words.count > 1, lengthNouns.contains(last) { return "output length '\(words.joined(separator: "_"))'" }
+        if words.count > 1, lengthNouns.contains(last) { return "length '\(words.joined(separator: "_"))'" }
         return nil
     }
 
