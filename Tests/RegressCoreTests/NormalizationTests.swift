@@ -1,4 +1,5 @@
 @testable import RegressCore
+import TestSupport
 import Testing
 
 /// `normalize: { by: METRIC }` on runs shaped like an LLM prompt suite: a generation time that grows
@@ -110,5 +111,23 @@ struct NormalizationTests {
             "base: bench/llm.csv: llama3, haiku total_duration_s compared as measured, not per eval_count: 2 metrics are named eval_count: name one in full",
             "head: bench/llm.csv: llama3, haiku total_duration_s compared as measured, not per eval_count: 2 metrics are named eval_count: name one in full",
         ])
+    }
+
+    @Test func theHistoryAMetricIsJudgedAgainstIsNormalisedToo() throws {
+        // Answers of very different lengths at a steady 20 ms per token, then a run 30% slower per token.
+        let fixture = try FixtureRepository()
+        try fixture.write("policies/llm.yml", Self.policy)
+        let counts: [Double] = [100, 250, 60, 180, 300, 120, 90, 210, 150]
+        let perToken: [Double] = [0.0200, 0.0202, 0.0199, 0.0201, 0.0200, 0.0198, 0.0201, 0.0200, 0.0260]
+        for (index, (count, rate)) in zip(counts, perToken).enumerated() {
+            try fixture.write("bench/llm.csv", "model,prompt,total_duration_s,eval_count\nllama3,haiku,\(count * rate),\(count)\n")
+            try fixture.commit("run \(index)")
+        }
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD~1", head: "HEAD").run()
+        let result = try Self.result(comparison, "total_duration_s")
+        #expect(result.unit == "s/eval_count")
+        #expect(result.verdict == .regression)
+        #expect(result.noise?.runs == 8)
+        #expect(result.note?.hasPrefix("noise from 7 earlier runs") == true)
     }
 }

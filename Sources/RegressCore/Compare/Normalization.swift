@@ -27,6 +27,15 @@ enum Normalization {
         return (rewrite(base, side: .base, outcomes), rewrite(head, side: .head, outcomes))
     }
 
+    /// One measurement of a run as the policy's `by` asks it to be compared: itself when `by` is nil or
+    /// names the measurement, divided when it can be, nil when it cannot (an earlier run without the
+    /// `by` metric is no history for a metric compared per unit).
+    static func perUnit(_ measurement: Measurement, in run: Run, by: String?) -> Measurement? {
+        guard let by, !names(measurement.metric, by) else { return measurement }
+        if case .divided(let divided) = divide(measurement, by: by, in: run) { return divided }
+        return nil
+    }
+
     enum Side { case base, head }
 
     /// A measurement divided by its `by` metric, or why it could not be.

@@ -54,8 +54,8 @@ public enum EarlierRuns {
                 let id = "\(series)/\(measurement.benchmark)/\(measurement.metric)"
                 let policy = policies.resolve(id)
                 let history = earlier.compactMap { run -> Double? in
-                    guard let match = run.measurements.first(where: { $0.benchmark == measurement.benchmark && $0.metric == measurement.metric }),
-                          !match.samples.isEmpty else { return nil }
+                    guard let found = run.measurements.first(where: { $0.benchmark == measurement.benchmark && $0.metric == measurement.metric }),
+                          let match = Normalization.perUnit(found, in: run, by: policy.normalizeBy), !match.samples.isEmpty else { return nil }
                     let factor = UnitConversion.factor(from: match.unit, to: measurement.unit) ?? 1
                     return policy.aggregate.apply(match.samples) * factor
                 }
