@@ -122,6 +122,9 @@ struct FormatAdapterTests {
         #expect(abs(wall.samples.min()! - 34.739) / 34.739 < 0.001)
         #expect(abs(wall.samples.max()! - 64.101) / 64.101 < 0.001)
         #expect(try Self.measurement(result, "Fib/Fib 20", "throughput").direction == .higherIsBetter)
+        let mallocs = try Self.measurement(result, "Fib/Fib 20", "mallocCountTotal")
+        #expect(mallocs.direction == .lowerIsBetter)
+        #expect(InspectOperation.Report.directionReason(mallocs) == "stated by the format")
         #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
     }
 

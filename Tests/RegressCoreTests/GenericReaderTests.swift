@@ -218,6 +218,13 @@ struct GenericReaderTests {
         #expect(contents.failure == RunFailure(failedRecords: 2, totalRecords: 3, firstError: "ok=false"))
     }
 
+    @Test func csvErrorColumnOfNumbersCountsErrorsAndFailsNoRow() throws {
+        let contents = try read("endpoint,errors,latency_ms\n/a,0,5\n/b,3,7\n", path: "r.csv")
+        #expect(summary(contents) == ["/a|errors||lower|0.0|failed=0", "/a|latency_ms|ms|lower|5.0|failed=0",
+                                      "/b|errors||lower|3.0|failed=0", "/b|latency_ms|ms|lower|7.0|failed=0"])
+        #expect(contents.failure == nil)
+    }
+
     @Test func csvRowsWithAnErrorOrABadStatusFailed() throws {
         let text = """
             name,status,latency_ms

@@ -118,4 +118,13 @@ struct MetricInferenceTests {
         #expect(result.direction == direction)
         #expect(result.reason == reason)
     }
+
+    @Test func aFormatsWordOnADirectionWinsOverTheNameExceptForASpread() {
+        var collector = ArtifactContents.Collector()
+        collector.add(3, benchmark: "b", metric: "alloc_count", unit: "", direction: .lowerIsBetter)
+        collector.add(0.1, benchmark: "b", metric: "stddev", unit: "s", direction: .lowerIsBetter)
+        collector.add(7, benchmark: "b", metric: "eval_count")
+        #expect(collector.contents.measurements.map { "\($0.metric) \($0.direction.rawValue)" }
+            == ["alloc_count lower", "stddev unknown", "eval_count unknown"])
+    }
 }

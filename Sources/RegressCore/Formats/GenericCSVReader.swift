@@ -7,7 +7,8 @@ import Foundation
 /// - the key columns (configured, else the other non-numeric columns, leaving out timestamps and
 ///   failure columns) name the benchmark; rows with the same key are samples of one measurement;
 /// - a row with a non-empty `error`, a `status` that is not a success word, or `success` false failed:
-///   its values are counted as failed, never as measurements.
+///   its values are counted as failed, never as measurements. An error column whose every value is a
+///   number counts errors: it is a metric.
 struct GenericCSVReader {
     static let repetitionColumns: Set<String> = [
         "run", "runs", "run_id", "run_index", "run_number", "iteration", "iter", "repeat", "repetition", "rep",
@@ -82,7 +83,11 @@ struct GenericCSVReader {
         var roles: [Role] = []
         for (column, name) in header.enumerated() {
             let lower = name.lowercased()
-            if RecordFailure.isFailureField(name) {
+            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmingCharacters(in: .whitespaces) : nil }
+                .filter { !$0.isEmpty }
+            let numeric = !values.isEmpty && values.allSatisfy { parseNumber($0) != nil }
+            // An error column of numbers counts errors (as `"errors": 3` does in JSON): a metric.
+            if RecordFailure.isFailureField(name), !(numeric && RecordFailure.errorFields.contains(lower)) {
                 roles.append(.failure)
                 continue
             }
@@ -90,9 +95,6 @@ struct GenericCSVReader {
                 roles.append(.key)
                 continue
             }
-            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmingCharacters(in: .whitespaces) : nil }
-                .filter { !$0.isEmpty }
-            let numeric = !values.isEmpty && values.allSatisfy { parseNumber($0) != nil }
             if repetitionColumns.contains(lower) && (numeric || values.isEmpty) {
                 roles.append(.ignored)
             } else if numeric {
