@@ -102,6 +102,17 @@ struct NormalizationTests {
         #expect(try Self.result(comparison, "response.eval_count").unit == "")
     }
 
+    @Test func aBaseInAnotherUnitOfTheSameDimensionIsConvertedBeforeComparing() throws {
+        var base = Self.m("total_duration_s", [2000])
+        base.unit = "ms"
+        let comparison = try Self.compare(base: [base, Self.m("eval_count", [100])],
+                                          head: [Self.m("total_duration_s", [2.0]), Self.m("eval_count", [100])])
+        let result = try Self.result(comparison, "total_duration_s")
+        #expect(result.unit == "s/eval_count")
+        #expect(result.base == 0.02)
+        #expect(result.verdict == .unchanged)
+    }
+
     @Test func aByNameThatFitsSeveralMetricsIsANotice() throws {
         let comparison = try Self.compare(
             base: [Self.m("total_duration_s", [2.0]), Self.m("prompt.eval_count", [10]), Self.m("response.eval_count", [100])],

@@ -24,6 +24,16 @@ enum Normalization {
             }
         }
         guard !outcomes.isEmpty else { return (base, head) }
+        // A base stated in another unit of one dimension (ms against s) is converted to the head's here,
+        // where the units are still plain.
+        for (key, pair) in outcomes {
+            guard case .divided(var divided)? = pair.base, case .divided(let other)? = pair.head,
+                  let baseUnit = numerator(divided.unit), let headUnit = numerator(other.unit), baseUnit != headUnit,
+                  let factor = UnitConversion.factor(from: baseUnit, to: headUnit) else { continue }
+            divided.samples = divided.samples.map { $0 * factor }
+            divided.unit = other.unit
+            outcomes[key]?.base = .divided(divided)
+        }
         return (rewrite(base, side: .base, outcomes), rewrite(head, side: .head, outcomes))
     }
 
@@ -64,6 +74,11 @@ enum Normalization {
         divided.samples = zip(measurement.samples, divisor.samples).map { $0 / $1 }
         divided.unit = (measurement.unit.isEmpty ? "1" : measurement.unit) + "/" + by
         return .divided(divided)
+    }
+
+    /// The unit a divided unit was made from: `ms` of `ms/eval_count`.
+    private static func numerator(_ unit: String) -> String? {
+        unit.lastIndex(of: "/").map { String(unit[..<$0]) }
     }
 
     private static func count(_ samples: Int) -> String {
