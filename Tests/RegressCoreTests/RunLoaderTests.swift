@@ -103,4 +103,18 @@ struct RunLoaderTests {
         #expect(loaded.runs.first?.path == "results/box/06264258-py3.11.json")
         #expect(loaded.runs.first?.earlierPaths == ["results/box/3f2a1c0b-py3.11.json"])
     }
+
+    @Test func inspectNamesTheSeriesOfAnAllDigitCommitPrefixByItsSiblings() throws {
+        let folder = try TemporaryFolder.make(prefix: "inspect")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/box", withIntermediateDirectories: true)
+        try Data(#"{"t_ms": 1}"#.utf8).write(to: URL(fileURLWithPath: folder + "/box/3f2a1c0b-py3.11.json"))
+        try Data(#"{"t_ms": 2}"#.utf8).write(to: URL(fileURLWithPath: folder + "/box/06264258-py3.11.json"))
+        try Data(#"{"t_ms": 3}"#.utf8).write(to: URL(fileURLWithPath: folder + "/alone-06264258.json"))
+        let source = FolderSource(root: folder)
+        let digits = try InspectOperation(target: "").inspect("box/06264258-py3.11.json", in: source, configuration: .defaults)
+        #expect(digits.series.value == "box/{commit}-py3.11.json")
+        let alone = try InspectOperation(target: "").inspect("alone-06264258.json", in: source, configuration: .defaults)
+        #expect(alone.series.value == "alone-06264258.json")
+    }
 }

@@ -50,12 +50,24 @@ public struct InspectOperation: Sendable {
 
     func inspect(_ path: String, in source: ArtifactSource, configuration: Configuration) throws -> Report {
         let result = try ArtifactReader.read(try RunLoader.request(path, from: source, configuration: configuration))
-        let series = SeriesKey(path: path)
+        let series = SeriesKey.keys(for: Self.siblings(of: path, in: source))[path] ?? SeriesKey(path: path)
         var run = Run(series: series, path: path, format: result.format, measurements: result.contents.measurements,
                       fingerprint: result.contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
         run = try FingerprintLocator().attach(to: [run], from: source)[0]
         return Report(path: path, format: result.format, reason: result.reason, series: series, contents: result.contents,
                       fingerprint: run.fingerprint, kind: result.kind, history: result.history)
+    }
+}
+
+extension InspectOperation {
+    /// The file and the JSON files beside it, whose names tell whether an all-digit prefix is a commit.
+    static func siblings(of path: String, in source: ArtifactSource) -> [String] {
+        let folder = (path as NSString).deletingLastPathComponent
+        // A folder name that a glob would read as a pattern is not looked into.
+        guard !folder.contains(where: { "*?[]{}".contains($0) }) else { return [path] }
+        let pattern = (folder.isEmpty ? "" : folder + "/") + "*-*.json"
+        let found = (try? Glob(pattern)).flatMap { try? source.files(matching: [$0]) } ?? []
+        return found.contains(path) ? found : found + [path]
     }
 }
 
