@@ -111,6 +111,17 @@ struct GenericReaderTests {
         ])
     }
 
+    @Test func aFailedMemberWithNoneOfItsSiblingsKeysStillLeavesThemARecordMap() throws {
+        let text = #"""
+            {"eager": {"mean_time_ms": 4.1, "min_time_ms": 3.9, "max_time_ms": 4.4},
+             "tensorrt": {"success": false, "error": "tensorrt not installed"}}
+            """#
+        let contents = try read(text, path: "bench/compile.json")
+        #expect(summary(contents) == ["eager|mean_time_ms|ms|lower|4.1|failed=0", "eager|min_time_ms|ms|lower|3.9|failed=0",
+                                      "eager|max_time_ms|ms|lower|4.4|failed=0"])
+        #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 2, firstError: "tensorrt not installed"))
+    }
+
     @Test func anErrorBesideANestedBenchmarkObjectFailsThatBenchmark() throws {
         let text = #"""
             {"device": "cuda", "results": {"conv": {
@@ -165,6 +176,12 @@ struct GenericReaderTests {
         let contents = try read(#"{"requests": 100, "errors": 3, "latency_ms": 5}"#, path: "r.json")
         #expect(summary(contents) == ["|requests||unknown|100.0|failed=0", "|errors||lower|3.0|failed=0",
                                       "|latency_ms|ms|lower|5.0|failed=0"])
+        #expect(contents.failure == nil)
+    }
+
+    @Test func anObjectUnderAStatusFieldIsDataNotAMarker() throws {
+        let contents = try read(#"{"state": {"gpu_temp_c": 61}, "latency_ms": 5}"#, path: "r.json")
+        #expect(summary(contents) == ["|state.gpu_temp_c||unknown|61.0|failed=0", "|latency_ms|ms|lower|5.0|failed=0"])
         #expect(contents.failure == nil)
     }
 

@@ -100,12 +100,17 @@ struct GenericJSONReader {
         return members
     }
 
-    /// True for a field that says whether its record failed: a failure field that does not hold a
-    /// number, or a success flag or status that does (`"success": 0`). `"errors": 3` is a count.
+    /// True for a field that says whether its record failed: an error field holding text, a list or an
+    /// object; a status or success flag holding text, a boolean or a number (`"success": 0`).
+    /// `"errors": 3` is a count and `"state": {...}` data: both are read as values.
     static func isMarker(_ field: String, _ value: JSONValue) -> Bool {
         guard RecordFailure.isFailureField(field) else { return false }
-        if case .number = value { return !RecordFailure.errorFields.contains(field.lowercased()) }
-        return true
+        let errorField = RecordFailure.errorFields.contains(field.lowercased())
+        switch value {
+        case .number: return !errorField
+        case .object, .array: return errorField
+        case .string, .bool, .null: return true
+        }
     }
 
     /// The error a record's markers report (an error field's message before a flag or status); nil when
