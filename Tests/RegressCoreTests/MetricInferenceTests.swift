@@ -82,6 +82,9 @@ struct MetricInferenceTests {
         ("row_idx", "", "identifier 'row_idx': not a measurement to gate"),
         ("base_seed", "", "identifier 'base_seed': not a measurement to gate"),
         ("worker_pid", "", "identifier 'worker_pid': not a measurement to gate"),
+        ("latency_sigma_ms", "ms", "spread statistic 'sigma': reported beside its metric, never failed on"),
+        ("σ", "", "spread statistic 'σ': reported beside its metric, never failed on"),
+        ("warmup_runs", "", "counter 'warmup_runs': not a measurement to gate"),
     ] as [(String, String, String)])
     func spreadsIdentifiersAndCountersHaveNoDirectionAndSayWhy(name: String, unit: String, reason: String) {
         let result = MetricInference.infer(name)

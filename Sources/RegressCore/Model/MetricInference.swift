@@ -5,12 +5,12 @@ import Foundation
 /// words at `_`, `-`, `.`, spaces and camelCase boundaries; then, in this order:
 ///
 /// 0. No direction (`unknown`), whatever the unit: a spread statistic (a word `std`, `stddev`, `stdev`,
-///    `sd`, `std_dev`, `abs_dev`, `deviation`, `mad`, `iqr`, `stderr`, `sem`, `variance`, `cv`, `range`, or
-///    a first word `ci`/`ci95`, as in `std_time_ms`, `ci_low`), which is reported beside its metric and
-///    never failed on; an identifier (`id`, `*_id`, `uuid`, `index`, `idx`, `pid`, `tid`, `port`, `seed`,
-///    `run`, `run_number`, `iteration`, `iter`, `repeat`, `trial`, `attempt`, `step`, `epoch`) or a
-///    counter (`count`, `*_count`, `num_*`, `n_*`, `rounds`, `iterations`, an output length such as
-///    `eval_count`, `output_tokens` or `response_length`), which is not a measurement to gate.
+///    `std_dev`, `abs_dev`, `deviation`, `iqr`, `stderr`, `variance`, `sigma`, `σ`; a last word `mad`,
+///    `cv`, `sem`, `range`, `ci`; a first word `ci`/`ci95`: `std_time_ms`, `ci_low`), which is reported
+///    beside its metric and never failed on; an identifier (`id`, `*_id`, `uuid`, `index`, `idx`, `pid`,
+///    `tid`, `port`, `seed`, `run`, `run_number`, `iteration`, `iter`, `repeat`, `trial`, `attempt`,
+///    `step`, `epoch`) or a counter (`count`, `*_count`, `num_*`, `n_*`, `rounds`, `runs`, `iterations`,
+///    a length such as `output_tokens` or `response_length`), which is not a measurement to gate.
 /// 1. Higher is better: a rate (`tokens_s`, `tok_s`, `items_per_second`, `req_per_sec`, any `per_s`,
 ///    `per_sec`, `per_second`), or a word among `throughput`, `ops`, `qps`, `rps`, `tps`, `bandwidth`,
 ///    `speedup`, `accuracy`, `hit_rate`, `hits`, `score`.
@@ -38,14 +38,14 @@ public enum MetricInference {
 
     /// Words that name a spread wherever they stand, and words that do only at the end of a name
     /// (before its unit): `latency_cv` and `time_range_ms` are spreads, `cv_model_ms` and `range_scan_ms` not.
-    static let spreadWords: Set<String> = ["std", "stddev", "stdev", "deviation", "iqr", "stderr", "variance"]
+    static let spreadWords: Set<String> = ["std", "stddev", "stdev", "deviation", "iqr", "stderr", "variance", "sigma", "σ"]
     static let trailingSpreadWords: Set<String> = ["mad", "cv", "sem", "range", "ci"]
 
     static let identifierWords: Set<String> = [
         "id", "uuid", "index", "idx", "pid", "tid", "port", "seed", "run", "iteration", "iter", "repeat", "repetition",
         "trial", "attempt", "step", "epoch",
     ]
-    static let counterWords: Set<String> = ["count", "counts", "rounds", "iterations"]
+    static let counterWords: Set<String> = ["count", "counts", "rounds", "runs", "iterations"]
     static let lengthNouns: Set<String> = ["tokens", "length", "len", "chars", "characters", "words"]
 
     /// The spread word of a name (`std` of `std_time_ms`, `ci` of `ci_low`), nil when it names no spread.
