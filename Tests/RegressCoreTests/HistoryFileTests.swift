@@ -133,13 +133,13 @@ struct BenchmarkActionHistoryTests {
               JS Benchmark    5 entries, tool benchmarkjs, latest 1bcfb39 at 2024-05-05T08:07:00Z
             benchmarks   4, metrics 4
               Rust Benchmark › bench_fib_10
-                value  ns/iter   lower    1 sample, median 240 ns/iter, range ± 20
+                value  ns/iter   lower    1 sample, median 240 ns/iter, range ± 20  (unit 'ns/iter')
               Rust Benchmark › bench_fib_20
-                value  ns/iter   lower    1 sample, median 29100 ns/iter, range ± 1,900
+                value  ns/iter   lower    1 sample, median 29100 ns/iter, range ± 1,900  (unit 'ns/iter')
               JS Benchmark › String#indexOf
-                value  ops/sec   higher   1 sample, median 1534411 ops/sec, range ±0.38%
+                value  ops/sec   higher   1 sample, median 1534411 ops/sec, range ±0.38%  (unit 'ops/sec')
               JS Benchmark › RegExp#test
-                value  ops/sec   higher   1 sample, median 92003 ops/sec, range ±0.73%
+                value  ops/sec   higher   1 sample, median 92003 ops/sec, range ±0.73%  (unit 'ops/sec')
             skipped
               entries.JS Benchmark[4].benches[2]: `value` is not a number: 1
               entries.Rust Benchmark[2]: no `benches` list: 1
