@@ -113,4 +113,14 @@ struct SeriesKeyTests {
         #expect(keys["results/box/12345678-notes.json"]?.value == "results/box/12345678-notes.json")
         #expect(SeriesKey.keys(for: ["r/06264258-py3.11.json"])["r/06264258-py3.11.json"]?.value == "r/06264258-py3.11.json")
     }
+
+    @Test func anAsvResultsFolderReadAsAHistoryFoldsAnAllDigitCommitPrefixLikeItsSiblings() throws {
+        let source = FolderSource(root: FormatAdapterTests.folder)
+        let hex = "asv/results/mybox/3f2a1c0b-virtualenv-py3.11.json", digits = "asv/results/mybox/06264258-virtualenv-py3.11.json"
+        let entries = try HistoryArtifact.entries(asvResults: [hex, digits, "asv/results/mybox/machine.json"]) { path in
+            try source.read(path == digits ? hex : path)
+        }
+        #expect(entries.map(\.run.series.value) == ["asv/results/mybox/{commit}-virtualenv-py3.11.json",
+                                                     "asv/results/mybox/{commit}-virtualenv-py3.11.json"])
+    }
 }

@@ -73,6 +73,7 @@ public enum HistoryArtifact {
         var declared: [String: [String: (String, Direction)]] = [:]
         var entries: [HistoryEntry] = []
         var notices: [String] = []
+        let keys = SeriesKey.keys(for: paths)
         for path in paths.sorted() {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if name == "machine.json" || name == "benchmarks.json" { continue }
@@ -106,7 +107,7 @@ public enum HistoryArtifact {
                 notices.append("skipped \(error.localizedDescription)")
                 continue
             }
-            let run = Run(series: SeriesKey(path: path), path: path, format: .asv, measurements: contents.measurements,
+            let run = Run(series: keys[path] ?? SeriesKey(path: path), path: path, format: .asv, measurements: contents.measurements,
                           skipped: contents.skipped, fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
             let date = value["date"]?.numberValue
             entries.append(HistoryEntry(commit: value["commit_hash"]?.stringValue, time: date.map { $0 > 1e11 ? $0 / 1000 : $0 }, run: run))
