@@ -153,6 +153,30 @@ struct HistoryTests {
         #expect(report.series[0].points.map(\.value) == [10, 11, 12, 13])
     }
 
+    @Test func aCommitNamedRunWhosePrefixIsAllDigitsJoinsItsSiblings() throws {
+        let fixture = try FixtureRepository()
+        for (index, prefix) in ["3f2a1c0b", "06264258", "a91c4e02"].enumerated() {
+            try fixture.write("bench/results/\(prefix)-linux.json", #"{"benchmarks": [{"name": "conv", "time_ms": \#(10 + index)}]}"#)
+            try fixture.commit("run \(index)")
+        }
+        let report = try Self.history(fixture)
+        #expect(report.series.map(\.id) == ["bench/results/{commit}-linux.json/conv/time_ms"])
+        #expect(report.series.first?.points.map(\.value) == [10, 11, 12])
+    }
+
+    @Test func aMetricComparedPerUnitIsASeriesOfQuotients() throws {
+        let fixture = try FixtureRepository()
+        for (index, (seconds, tokens)) in [(2.0, 100.0), (4.0, 200.0), (3.0, 150.0)].enumerated() {
+            try fixture.write("bench/llm.csv", "model,eval_s,eval_count\nm,\(seconds),\(tokens)\n")
+            try fixture.commit("run \(index)")
+        }
+        try fixture.write("policies/p.yml", "version: 1\nrules:\n  - match: \"**/eval_s\"\n    normalize: { by: eval_count }\n")
+        try fixture.commit("per token")
+        let report = try Self.history(fixture) { $0.metrics = ["**/eval_s"] }
+        #expect(report.series.first?.points.map(\.value) == [0.02, 0.02, 0.02])
+        #expect(report.series.first?.unit == "s/eval_count")
+    }
+
     @Test func aMetricGlobThatMatchesNothingSaysSo() throws {
         let report = try Self.history(try Self.repository([1, 2])) { $0.metrics = ["**/nothing"] }
         #expect(report.series.isEmpty)
@@ -303,6 +327,34 @@ struct HistoryFileEntryTests {
         #expect(series.changes.map(\.commit.summary) == ["slow path"])
         #expect(series.changes.first?.verdict == .regression)
     }
+
+    @Test func asvResultFilesArePointsAtTheCodeCommitsTheyName() throws {
+        let fixture = try FixtureRepository()
+        var commits: [(id: String, time: Int)] = []
+        for index in 0..<14 {
+            try fixture.write("src/lib.txt", "version \(index)")
+            let id = try fixture.commit(index == 8 ? "slow keys" : "code \(index)")
+            commits.append((id, 1_735_689_600 + (index + 1) * 60))
+        }
+        // The results of every commit, committed afterwards in one go, as `asv run ALL` then a commit.
+        try fixture.write(".asv/results/box/machine.json", #"{"machine": "box", "cpu": "Example CPU", "num_cpu": "4", "os": "Linux", "ram": "8000000", "version": 1}"#)
+        for (index, commit) in commits.enumerated() {
+            let value = HistoryTests.quiet[index] / 100_000 * (index >= 8 ? 1.5 : 1)
+            try fixture.write(".asv/results/box/\(commit.id.prefix(8))-py3.json", """
+                {"commit_hash": "\(commit.id)", "env_name": "py3", "date": \(commit.time * 1000), "params": {"machine": "box", "python": "3"},
+                 "result_columns": ["result", "params", "version", "started_at", "duration"],
+                 "results": {"benchmarks.TimeSuite.time_keys": [[\(value)], [], "v1", \(commit.time * 1000), 1.0]}, "version": 2}
+                """)
+        }
+        try fixture.commit("results of every commit")
+        let report = try HistoryOperation(repositoryPath: fixture.path).run()
+        let series = try #require(report.series.first)
+        #expect(report.series.map(\.id) == [".asv/results/box/{commit}-py3.json/benchmarks.TimeSuite.time_keys/result"])
+        #expect(series.points.map(\.commit.summary) == commits.indices.map { $0 == 8 ? "slow keys" : "code \($0)" })
+        #expect(series.changes.map(\.commit.summary) == ["slow keys"])
+        #expect(series.changes.first?.verdict == .regression)
+    }
+
 }
 
 /// `regress blame` and `regress policy suggest`, from the same history.

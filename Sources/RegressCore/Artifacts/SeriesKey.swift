@@ -32,7 +32,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(path: path, digitCommits: false)
     }
 
-    private init(path: String, digitCommits: Bool) {
+    init(path: String, digitCommits: Bool) {
         let (folded, moment) = SeriesKey.fold(Array(path.utf8), digitCommits: digitCommits)
         self.value = folded
         self.timestamp = moment

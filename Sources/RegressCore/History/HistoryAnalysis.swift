@@ -8,11 +8,15 @@ public enum HistoryAnalysis {
         var byID: [String: MetricHistory] = [:]
         var policyOf: [String: MetricPolicy] = [:]
         for entry in history.runs {
-            for measurement in entry.run.measurements where !measurement.samples.isEmpty {
-                let id = "\(entry.run.series.value)/\(measurement.benchmark)/\(measurement.metric)"
+            for measured in entry.run.measurements where !measured.samples.isEmpty {
+                let id = "\(entry.run.series.value)/\(measured.benchmark)/\(measured.metric)"
                 guard filter.isEmpty || filter.contains(where: { $0.matches(id) }) else { continue }
                 let policy = policyOf[id] ?? policies.resolve(id)
                 policyOf[id] = policy
+                // A metric compared per unit of another (`normalize.by`) is a series of those quotients;
+                // a run without the divisor is no point of it.
+                guard let measurement = Normalization.perUnit(measured, in: entry.run, by: policy.normalizeBy),
+                      !measurement.samples.isEmpty else { continue }
                 let point = HistoryPoint(commit: entry.commit, value: policy.aggregate.apply(measurement.samples),
                                          samples: measurement.samples.count, path: entry.run.path, inRange: entry.inRange)
                 if byID[id] == nil {

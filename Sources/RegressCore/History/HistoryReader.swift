@@ -51,9 +51,11 @@ public struct HistoryRuns: Sendable {
 /// runs added at once are ordered by their timestamps); a blob is parsed once, however many commits
 /// or paths hold it, and a file moved within its series is not a new run. A shallow clone's edge ends
 /// the walk with a notice.
-public struct HistoryReader {
+public final class HistoryReader {
     public let repository: Repository
     public let configuration: Configuration
+    /// Per folder, the keys of its commit-named runs at the tip (for all-digit commit prefixes).
+    private var commitKeys: [String: Set<String>] = [:]
 
     public init(repository: Repository, configuration: Configuration) {
         self.repository = repository
@@ -90,11 +92,11 @@ public struct HistoryReader {
             var found: [(key: SeriesKey, path: String, blob: ObjectID)] = []
             let changes = try differ.changes(in: commit.id, since: parent, under: prefixes).filter { isArtifact($0.path) }
             // A blob this commit deleted and added again in the same series was moved, not run again.
-            let moved = Set(changes.filter { $0.kind == .deleted }.map { SeriesKey(path: $0.path).value + "\u{0}" + $0.blob.hex })
+            let moved = Set(changes.filter { $0.kind == .deleted }.map { seriesKey($0.path, tip: range.tip).value + "\u{0}" + $0.blob.hex })
             // Following every parent, a merge brings runs its other parents already had: those are theirs.
             let others = firstParent ? [] : Array(commit.parents.dropFirst())
             for change in changes where change.kind != .deleted {
-                let key = SeriesKey(path: change.path)
+                let key = seriesKey(change.path, tip: range.tip)
                 if let wanted, !wanted.contains(key.value) { continue }
                 guard !moved.contains(key.value + "\u{0}" + change.blob.hex) else { continue }
                 if try others.contains(where: { try repository.blobID(at: $0, path: change.path) == change.blob }) { continue }
@@ -225,6 +227,21 @@ public struct HistoryReader {
             marked.append((commit, inRange))
         }
         return (marked.reversed(), history.shallowAt)
+    }
+
+    /// The series key of a path as its folder at the tip folds it: an all-digit commit prefix
+    /// (`06264258-py3.json`) is `{commit}` when runs with hex prefixes share the key.
+    private func seriesKey(_ path: String, tip: ObjectID) -> SeriesKey {
+        let plain = SeriesKey(path: path)
+        guard !plain.foldsCommits else { return plain }
+        let digits = SeriesKey(path: path, digitCommits: true)
+        guard digits.foldsCommits else { return plain }
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        if commitKeys[folder] == nil {
+            let files = (try? repository.files(at: tip, under: [folder]).map(\.path)) ?? []
+            commitKeys[folder] = Set(files.map { SeriesKey(path: $0) }.filter(\.foldsCommits).map(\.value))
+        }
+        return commitKeys[folder]!.contains(digits.value) ? digits : plain
     }
 
     func isArtifact(_ path: String) -> Bool {
