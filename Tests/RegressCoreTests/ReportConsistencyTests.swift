@@ -1,4 +1,5 @@
 @testable import RegressCore
+import TestSupport
 import Testing
 
 /// What a report says agrees with itself and with the exit code.
@@ -22,6 +23,20 @@ struct ReportConsistencyTests {
         #expect(document["ignored"]?["new"] == .number(1), "on_new is ignore by default")
         #expect(document["ignored"]?["unchanged"] == .number(0))
         #expect(MarkdownReport.render(comparison).hasPrefix("### ✅ regress: passed — 1 unchanged\n"))
+    }
+
+    @Test func aSpreadIsShownBesideItsMetricOrAloneWhenItHasNone() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/r.json", #"{"conv": {"mean_time_ms": 10, "std_time_ms": 1}, "gemm": {"std_ms": 1}}"#)
+        try fixture.commit("first")
+        try fixture.write("bench/r.json", #"{"conv": {"mean_time_ms": 10.1, "std_time_ms": 2}, "gemm": {"std_ms": 2}}"#)
+        let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD").run()
+        let text = TextReport.render(comparison)
+        #expect(text.hasPrefix("regress: passed — 1 inconclusive, 1 unchanged\n"))
+        #expect(text.contains("inconclusive bench/r.json – gemm.std_ms: 1 ms → 2 ms (+100.0%)"))
+        #expect(!text.contains("conv.std_time_ms:"))
+        #expect(ReportWording.spreads(beside: comparison.results.first { $0.metric == "conv.mean_time_ms" }!, in: comparison)
+            == "conv.std_time_ms 1 ms → 2 ms (+100.0%)")
     }
 
     @Test func theHeadlineNamesWhatDecidedTheExitCode() throws {

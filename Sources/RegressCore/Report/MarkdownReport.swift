@@ -25,7 +25,8 @@ public enum MarkdownReport {
             for result in listed.prefix(maximumRows) {
                 let v = ReportWording.values(result)
                 var cells = [MarkdownText.escape(ReportWording.verdict(result)), MarkdownText.escape(result.series),
-                             MarkdownText.escape(display(result.benchmark)), MarkdownText.escape(result.metric),
+                             MarkdownText.escape(display(result.benchmark)),
+                             MarkdownText.escape(result.metric + (ReportWording.spreads(beside: result, in: comparison).map { " (spread: \($0))" } ?? "")),
                              v.base, v.head, v.change, v.percent, ReportWording.significance(result), ReportWording.interval(result)]
                 if showRule { cells.append(MarkdownText.escape(result.rule.description)) }
                 lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -20,7 +20,11 @@ enum ReportWording {
     /// The counts of the reported verdicts; a verdict that could fail the check but only warns under
     /// its policy says so: `2 failed (warn)`, `3 regressions (1 warn)`.
     static func summary(_ comparison: Comparison) -> String {
-        let counts = comparison.counts
+        var counts = comparison.counts
+        // Spreads shown beside their metric are not counted as verdicts of their own.
+        for result in comparison.results where spreadCompanion(of: result, in: comparison) != nil {
+            counts[result.verdict, default: 0] -= 1
+        }
         let order: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
         let parts = order.compactMap { verdict -> String? in
             guard let count = counts[verdict], count > 0 else { return nil }
@@ -97,7 +101,9 @@ enum ReportWording {
 
     /// The results a report lists one by one, most important first.
     static func listed(_ comparison: Comparison) -> [MetricResult] {
-        comparison.results.filter { listedVerdicts.contains($0.verdict) && $0.isReported }.sorted { a, b in
+        comparison.results.filter {
+            listedVerdicts.contains($0.verdict) && $0.isReported && spreadCompanion(of: $0, in: comparison) == nil
+        }.sorted { a, b in
             (a.verdict, a.series, a.benchmark, a.metric) < (b.verdict, b.series, b.benchmark, b.metric)
         }
     }
@@ -183,5 +189,38 @@ enum ReportWording {
         if let b = result.base, let h = result.head { change = NumberFormat.difference(h - b, unit: result.unit) }
         let percent = result.relativeChange.map { NumberFormat.percent($0) } ?? "—"
         return (base, head, change, percent)
+    }
+
+    /// The metric a spread statistic (`std_time_ms`, no direction of its own) is shown beside: a metric
+    /// of the same benchmark and record with a direction whose name holds the spread's other words
+    /// (`time`, `ms`), a mean or median first. Nil for anything else, or a spread with no such metric.
+    static func spreadCompanion(of result: MetricResult, in comparison: Comparison) -> MetricResult? {
+        guard result.direction == .unknown, result.verdict != .unchanged else { return nil }
+        guard let spread = MetricInference.spreadWord(of: result.metric) else { return nil }
+        let words = Set(MetricInference.words(of: MetricInference.lastComponent(of: result.metric))).subtracting([spread])
+        guard !words.isEmpty else { return nil }
+        let parent = result.metric.dropLast(MetricInference.lastComponent(of: result.metric).count)
+        let candidates = comparison.results.filter { other in
+            other.series == result.series && other.benchmark == result.benchmark && other.direction != .unknown
+                && other.metric.dropLast(MetricInference.lastComponent(of: other.metric).count) == parent
+                && words.isSubset(of: MetricInference.words(of: MetricInference.lastComponent(of: other.metric)))
+        }
+        return candidates.min { a, b in
+            let rank = { (r: MetricResult) in r.metric.contains("mean") ? 0 : r.metric.contains("median") ? 1 : 2 }
+            return (rank(a), a.metric) < (rank(b), b.metric)
+        }
+    }
+
+    /// The spreads shown beside a metric: `std 0.3272 → 0.4176 ms (+27.6%)`.
+    static func spreads(beside result: MetricResult, in comparison: Comparison) -> String? {
+        let beside = comparison.results.filter { other in
+            other.series == result.series && other.benchmark == result.benchmark && other.metric != result.metric
+                && spreadCompanion(of: other, in: comparison).map { $0.metric == result.metric } == true
+        }
+        guard !beside.isEmpty else { return nil }
+        return beside.map { spread in
+            let v = values(spread)
+            return "\(spread.metric) \(v.base) → \(v.head) (\(v.percent))"
+        }.joined(separator: "; ")
     }
 }

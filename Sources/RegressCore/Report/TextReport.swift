@@ -15,6 +15,7 @@ public enum TextReport {
             if result.pValue != nil { line += " p=\(ReportWording.significance(result))" }
             if result.severity == .warn { line += " [warn]" }
             if let note = result.note { line += " [\(note)]" }
+            if let spreads = ReportWording.spreads(beside: result, in: comparison) { line += " [spread: \(spreads)]" }
             lines.append(MarkdownText.codeLine(line))
         }
         for run in comparison.newFailures {
