@@ -45,6 +45,17 @@ extension Repository {
     /// Says why a revision such as `HEAD~9` did not resolve: an unknown name, a walk past the first
     /// commit, or a walk into the missing part of a shallow clone.
     private func diagnoseUnresolved(_ revision: String) -> GitError {
+        if git_repository_head_unborn(pointer) == 1, revision.hasPrefix("HEAD") || revision.hasPrefix("@") {
+            var reference: OpaquePointer?
+            var branch = "HEAD"
+            if git_reference_lookup(&reference, pointer, "HEAD") == 0 {
+                if let target = git_reference_symbolic_target(reference) {
+                    branch = String(cString: target).replacingOccurrences(of: "refs/heads/", with: "")
+                }
+                git_reference_free(reference)
+            }
+            return .unbornHead(branch: branch)
+        }
         guard let (base, steps) = RevisionSuffix.split(revision), !steps.isEmpty,
               let start = try? resolveSingle(base)
         else {
