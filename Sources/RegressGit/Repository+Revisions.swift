@@ -88,6 +88,13 @@ extension Repository {
     private func walkFailure(at id: ObjectID, parentIndex: Int, revision: String) -> GitError {
         if shallowBoundaries.contains(id) { return .shallowHistory(at: id) }
         guard let commit = try? commit(id) else { return .unknownRevision(revision) }
+        if parentIndex < commit.parents.count {
+            do {
+                _ = try self.commit(commit.parents[parentIndex])
+            } catch GitError.missingObject(let id, let what, let message) {
+                return .missingObject(id: id, what: "\(what), parent of \(commit.id.short) on the way to \(revision)", message: message)
+            } catch {}
+        }
         if commit.parents.isEmpty { return .pastRoot(revision: revision, root: id) }
         if parentIndex < commit.parents.count, isShallow { return .shallowHistory(at: id) }
         return .unknownRevision(revision)

@@ -100,7 +100,10 @@ extension Repository {
         let handle = try lookupCommit(commit)
         defer { git_commit_free(handle) }
         var tree: OpaquePointer?
-        try check("git_commit_tree", git_commit_tree(&tree, handle))
+        let result = git_commit_tree(&tree, handle)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_commit_tree", result) {
+            throw GitError.missingObject(id: ObjectID(git_commit_tree_id(handle).pointee), what: "the tree of commit \(commit.short)", message: message)
+        }
         return tree!
     }
 }
