@@ -103,3 +103,17 @@ struct RepositoryFileTests {
         #expect(BaselineFile.fileName(series: "../../etc/passwd", fingerprintID: "../x").hasSuffix("@unknown.json"))
     }
 }
+
+extension RepositoryFileTests {
+    @Test func temporaryFilesOfKilledWritersAreRemovedByTheNextWrite() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // pid_max is at most 2^22 on Linux: this process id is never running.
+        let stale = root + "/.a.json.tmp-\(Int32(1 << 22) + 7)-123"
+        try Data("torn".utf8).write(to: URL(fileURLWithPath: stale))
+        let live = root + "/.a.json.tmp-\(getppid())-456"
+        try Data("in progress".utf8).write(to: URL(fileURLWithPath: live))
+        try RepositoryFile.write(Data("new\n".utf8), to: "a.json", root: root)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".a.json.tmp-\(getppid())-456", "a.json"])
+    }
+}

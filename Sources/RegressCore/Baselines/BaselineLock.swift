@@ -16,10 +16,16 @@ public final class BaselineLock {
             throw RegressError.cannotWriteOutput(path: path, reason: "the lock file cannot be opened: \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            var buffer = [UInt8](repeating: 0, count: 256)
-            let count = pread(descriptor, &buffer, buffer.count, 0)
+            // The holder writes its name right after it takes the lock: give it a moment to.
+            var holder = ""
+            for _ in 0..<20 {
+                var buffer = [UInt8](repeating: 0, count: 256)
+                let count = pread(descriptor, &buffer, buffer.count, 0)
+                holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !holder.isEmpty { break }
+                usleep(10_000)
+            }
             close(descriptor)
-            let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw RegressError.baselinesLocked(lock: path, holder: holder.isEmpty ? "another process" : holder)
         }
         self.descriptor = descriptor

@@ -45,6 +45,7 @@ public enum RepositoryFile {
                 throw RegressError.cannotWriteOutput(path: relativePath, reason: "it already exists: edit it, or remove it first")
             }
         }
+        removeStaleTemporaries(of: components.last!, in: folder)
         let temporary = folder + "/.\(components.last!).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -79,6 +80,17 @@ public enum RepositoryFile {
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// Removes the temporary files that writers of `name` killed before their rename left behind
+    /// (`.name.tmp-PID-N`), those of processes no longer running.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        let prefix = ".\(name).tmp-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }),
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + entry)
         }
     }
 
