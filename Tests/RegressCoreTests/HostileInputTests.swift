@@ -179,3 +179,23 @@ struct HostileInputTests {
         #expect(wide.measurements.map { "\($0.benchmark.count) \($0.metric)=\($0.samples)" } == ["\((1 << 20) + 7) ms=[1.5]"])
     }
 }
+
+extension HostileInputTests {
+    @Test func aConfigurationOrPolicyLinkedOutOfTheRepositoryStopsTheCheck() throws {
+        let fixture = try FixtureRepository()
+        let outside = try TemporaryFolder.make(prefix: "outside")
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("version: 1\n".utf8).write(to: URL(fileURLWithPath: outside + "/regress.yml"))
+        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/regress.yml", withDestinationPath: outside + "/regress.yml")
+        try FileManager.default.createDirectory(atPath: fixture.path + "/policies", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/policies/strict.yml", withDestinationPath: outside + "/regress.yml")
+        let source = try WorkingTreeSource(repository: try Repository(discoveringFrom: fixture.path))
+        #expect(throws: ArtifactError.notRead(path: "regress.yml", reason: "a symbolic link to \(outside)/regress.yml, outside the repository: not followed")) {
+            try Configuration.load(from: source)
+        }
+        #expect(throws: ArtifactError.notRead(path: "policies/strict.yml",
+                                              reason: "a symbolic link to \(outside)/regress.yml, outside the repository: not followed")) {
+            try PolicySet.load(explicitFiles: [], source: source)
+        }
+    }
+}

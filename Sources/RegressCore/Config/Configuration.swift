@@ -123,7 +123,14 @@ public struct Configuration: Equatable, Sendable {
     /// Reads `regress.yml` or `.regress.yml` from the root of a source; the defaults when neither exists.
     public static func load(from source: ArtifactSource) throws -> Configuration {
         for name in fileNames {
-            guard let bytes = try? source.read(name) else { continue }
+            let bytes: [UInt8]
+            do {
+                bytes = try source.read(name)
+            } catch let refused as ArtifactError {
+                throw refused  // a link out of the repository, a FIFO: said, not taken for "no file"
+            } catch {
+                continue
+            }
             return try parse(String(decoding: bytes, as: UTF8.self), file: name)
         }
         return .defaults
