@@ -40,6 +40,7 @@ struct HostileInputTests {
             "skipped bench/duplicate-keys.json: line 1, column 46: the key \"ms\" appears twice in one object: which value counts would be a guess",
             "skipped bench/empty.csv: an empty file (0 bytes), not an artifact",
             "skipped bench/empty.json: an empty file (0 bytes), not an artifact",
+            "skipped bench/fuzz-lone-surrogates.json: binary content (a NUL byte at byte offset 15): not a text format regress reads",
             "bench/header-only.csv: a CSV header (2 columns) and no rows, not an artifact",
             "skipped bench/invalid-utf8.json: line 1, column 26: a string that is not valid UTF-8",
             "skipped bench/lfs-pointer.json: a Git LFS pointer: the content is not in the repository; fetch it with `git lfs pull` (with actions/checkout: `lfs: true`)",
@@ -196,6 +197,21 @@ extension HostileInputTests {
         #expect(throws: ArtifactError.notRead(path: "policies/strict.yml",
                                               reason: "a symbolic link to \(outside)/regress.yml, outside the repository: not followed")) {
             try PolicySet.load(explicitFiles: [], source: source)
+        }
+    }
+}
+
+extension HostileInputTests {
+    /// Found by `ci/fuzz` (kept as `fuzz-lone-surrogates.json`): a high surrogate escape followed by
+    /// another high surrogate overflowed while the pair was combined.
+    @Test func aHighSurrogateNotFollowedByALowOneIsAReplacementCharacter() throws {
+        let value = try JSONParser.parse(Array(#"{"a": "\uDafe\uDafe", "b": "\uD83D\uDE00", "c": "\uDafex\uDC00"}"#.utf8))
+        #expect(value["a"] == .string("\u{FFFD}\u{FFFD}"))
+        #expect(value["b"] == .string("😀"))
+        #expect(value["c"] == .string("\u{FFFD}x\u{FFFD}"))
+        let found = Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/fuzz-lone-surrogates.json")))
+        #expect(throws: JSONParser.SyntaxError(line: 1, column: 83, reason: "a string runs past the end of its line")) {
+            try JSONParser.parse(found)
         }
     }
 }
