@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets of the readers and the policy parser: `ci/fuzz`.
+        .executableTarget(name: "regress-fuzz", dependencies: ["RegressCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RegressGitTests", dependencies: ["RegressGit", "TestSupport"]),
         .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"],

@@ -23,6 +23,14 @@ public enum GitError: Error, Equatable, Sendable {
     case notAFile(path: String, commit: ObjectID)
     /// The repository has no working tree (a bare repository).
     case bareRepository(path: String)
+    /// HEAD names a branch that has no commit yet (a new, empty repository).
+    case unbornHead(branch: String)
+    /// The repository belongs to another user and git's `safe.directory` does not name it.
+    case notOwned(path: String, message: String)
+    /// An object the repository should hold is not there, or does not read: `what` says which.
+    case missingObject(id: ObjectID, what: String, message: String)
+    /// The path is a symbolic link committed as a link: its target is not read.
+    case symbolicLink(path: String, commit: ObjectID, target: String)
     /// Any other libgit2 failure, with the C function that reported it.
     case libgit2(function: String, code: Int32, message: String)
 
@@ -56,6 +64,19 @@ extension GitError: LocalizedError {
             return "'\(path)' at commit \(commit.short) is not a file"
         case .bareRepository(let path):
             return "\(path) is a bare repository and has no working tree: name the head side with --head REV"
+        case .unbornHead(let branch):
+            return "the repository has no commits yet (the branch \(branch) is unborn): commit the benchmark results first, " +
+                "or name a revision that exists"
+        case .notOwned(let path, let message):
+            return "\(path) is a git repository owned by another user, which git refuses to open (\(message)): if you trust it, " +
+                "run `git config --global --add safe.directory \(path)`; in a container job with actions/checkout, " +
+                "add `git config --global --add safe.directory \"$GITHUB_WORKSPACE\"` as a step before regress " +
+                "(or run the container as the user that checked the repository out)"
+        case .missingObject(let id, let what, let message):
+            return "object \(id.short) (\(what)) is missing or corrupt (\(message)): run `git fsck --full` to see what is damaged, " +
+                "then fetch it again (`git fetch --refetch`) or clone afresh"
+        case .symbolicLink(let path, let commit, let target):
+            return "'\(path)' at commit \(commit.short) is a symbolic link to \(target): links are not followed"
         case .libgit2(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
         }

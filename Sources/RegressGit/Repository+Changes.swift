@@ -90,7 +90,10 @@ extension Repository {
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.raw
         var blob: OpaquePointer?
-        try check("git_blob_lookup", git_blob_lookup(&blob, pointer, &oid))
+        let result = git_blob_lookup(&blob, pointer, &oid)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_blob_lookup", result) {
+            throw GitError.missingObject(id: id, what: "a file's content", message: message)
+        }
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }

@@ -45,6 +45,17 @@ extension Repository {
     /// Says why a revision such as `HEAD~9` did not resolve: an unknown name, a walk past the first
     /// commit, or a walk into the missing part of a shallow clone.
     private func diagnoseUnresolved(_ revision: String) -> GitError {
+        if git_repository_head_unborn(pointer) == 1, revision.hasPrefix("HEAD") || revision.hasPrefix("@") {
+            var reference: OpaquePointer?
+            var branch = "HEAD"
+            if git_reference_lookup(&reference, pointer, "HEAD") == 0 {
+                if let target = git_reference_symbolic_target(reference) {
+                    branch = String(cString: target).replacingOccurrences(of: "refs/heads/", with: "")
+                }
+                git_reference_free(reference)
+            }
+            return .unbornHead(branch: branch)
+        }
         guard let (base, steps) = RevisionSuffix.split(revision), !steps.isEmpty,
               let start = try? resolveSingle(base)
         else {
@@ -77,6 +88,13 @@ extension Repository {
     private func walkFailure(at id: ObjectID, parentIndex: Int, revision: String) -> GitError {
         if shallowBoundaries.contains(id) { return .shallowHistory(at: id) }
         guard let commit = try? commit(id) else { return .unknownRevision(revision) }
+        if parentIndex < commit.parents.count {
+            do {
+                _ = try self.commit(commit.parents[parentIndex])
+            } catch GitError.missingObject(let id, let what, let message) {
+                return .missingObject(id: id, what: "\(what), parent of \(commit.id.short) on the way to \(revision)", message: message)
+            } catch {}
+        }
         if commit.parents.isEmpty { return .pastRoot(revision: revision, root: id) }
         if parentIndex < commit.parents.count, isShallow { return .shallowHistory(at: id) }
         return .unknownRevision(revision)

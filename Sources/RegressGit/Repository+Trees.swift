@@ -28,6 +28,32 @@ extension Repository {
     /// The bytes of the file at `commit:path`, copied out of libgit2.
     /// The corresponding libgit2 functions are `git_tree_entry_bypath` and `git_blob_lookup`.
     public func fileContents(at commit: ObjectID, path: String) throws -> [UInt8] {
+        try withBlob(at: commit, path: path) { blob in
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: raw, count: size))
+        }
+    }
+
+    /// The size in bytes of the file at `commit:path`, read from the object's header without loading it.
+    /// The corresponding libgit2 function is `git_odb_read_header`.
+    public func fileSize(at commit: ObjectID, path: String) throws -> Int {
+        let (id, _) = try blobEntry(at: commit, path: path)
+        var odb: OpaquePointer?
+        try check("git_repository_odb", git_repository_odb(&odb, pointer))
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        let result = git_odb_read_header(&size, &type, odb, &oid)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_odb_read_header", result) {
+            throw GitError.missingObject(id: id, what: "the content of '\(path)' at commit \(commit.short)", message: message)
+        }
+        return size
+    }
+
+    /// The id of the blob at `commit:path` and its file mode; a link, folder or submodule is an error.
+    func blobEntry(at commit: ObjectID, path: String) throws -> (ObjectID, git_filemode_t) {
         let tree = try lookupTree(of: commit)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
@@ -36,12 +62,26 @@ extension Repository {
         try check("git_tree_entry_bypath", found)
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { throw GitError.notAFile(path: path, commit: commit) }
+        return (ObjectID(git_tree_entry_id(entry).pointee), git_tree_entry_filemode(entry))
+    }
+
+    /// Runs `body` on the blob at `commit:path`; a committed symbolic link is reported, not read as a file.
+    func withBlob<T>(at commit: ObjectID, path: String, _ body: (OpaquePointer?) throws -> T) throws -> T {
+        let (id, mode) = try blobEntry(at: commit, path: path)
+        var oid = id.raw
         var blob: OpaquePointer?
-        try check("git_blob_lookup", git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)))
+        let result = git_blob_lookup(&blob, pointer, &oid)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_blob_lookup", result) {
+            throw GitError.missingObject(id: id, what: "the content of '\(path)' at commit \(commit.short)", message: message)
+        }
         defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+        if mode == GIT_FILEMODE_LINK {
+            let size = Int(git_blob_rawsize(blob))
+            let target = size > 0 ? String(decoding: UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: min(size, 4096)),
+                                           as: UTF8.self) : ""
+            throw GitError.symbolicLink(path: path, commit: commit, target: target)
+        }
+        return try body(blob)
     }
 
     /// Whether `commit:path` names a file.
@@ -60,7 +100,10 @@ extension Repository {
         let handle = try lookupCommit(commit)
         defer { git_commit_free(handle) }
         var tree: OpaquePointer?
-        try check("git_commit_tree", git_commit_tree(&tree, handle))
+        let result = git_commit_tree(&tree, handle)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_commit_tree", result) {
+            throw GitError.missingObject(id: ObjectID(git_commit_tree_id(handle).pointee), what: "the tree of commit \(commit.short)", message: message)
+        }
         return tree!
     }
 }

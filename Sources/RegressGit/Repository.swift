@@ -19,6 +19,9 @@ public final class Repository {
         _ = libgit2Initialized
         var out: OpaquePointer?
         let result = git_repository_open_ext(&out, path, 0, nil)
+        if result == GIT_EOWNER.rawValue || result == GIT_ENOTFOUND.rawValue, let owned = Repository.foreignRepository(above: path) {
+            throw GitError.notOwned(path: owned.path, message: "owned by uid \(owned.owner), regress runs as uid \(geteuid())")
+        }
         if result == GIT_ENOTFOUND.rawValue {
             throw GitError.notARepository(path: path)
         }
@@ -81,7 +84,12 @@ public final class Repository {
     func lookupCommit(_ id: ObjectID) throws -> OpaquePointer {
         var oid = id.raw
         var out: OpaquePointer?
-        try check("git_commit_lookup", git_commit_lookup(&out, pointer, &oid))
+        let result = git_commit_lookup(&out, pointer, &oid)
+        if result == GIT_ENOTFOUND.rawValue, !shallowBoundaries.contains(id),
+           case .libgit2(_, _, let message) = lastError("git_commit_lookup", result) {
+            throw GitError.missingObject(id: id, what: "commit \(id.short)", message: message)
+        }
+        try check("git_commit_lookup", result)
         return out!
     }
 
@@ -97,6 +105,25 @@ public final class Repository {
         let summary = git_commit_summary(handle).map { String(cString: $0) } ?? ""
         let author = git_commit_author(handle).map { String(cString: $0.pointee.name) } ?? ""
         return Commit(id: id, parents: parents, summary: summary, authorName: author, time: Int64(git_commit_time(handle)))
+    }
+
+    /// The nearest folder at or above `path` that holds a `.git` (or is a bare repository) owned by
+    /// another user than this process's, which libgit2 then refuses to open: it reports that as
+    /// `GIT_EOWNER`, or (1.5) as "config value 'safe.directory' was not found". Nil when the nearest
+    /// repository is this user's, or root's (which git trusts too), or there is none.
+    static func foreignRepository(above path: String) -> (path: String, owner: uid_t)? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.path
+        while true {
+            var status = stat()
+            for marker in [folder + "/.git", folder + "/HEAD"] where lstat(marker, &status) == 0 {
+                if marker.hasSuffix("/HEAD"), lstat(folder + "/objects", &status) != 0 { continue }
+                var owner = stat()
+                guard stat(folder + (marker.hasSuffix("/.git") ? "/.git" : ""), &owner) == 0 else { continue }
+                return owner.st_uid == geteuid() || owner.st_uid == 0 ? nil : (folder, owner.st_uid)
+            }
+            if folder == "/" || folder.isEmpty { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 
     static func trimmingSlash(_ path: String) -> String {

@@ -22,7 +22,8 @@ extension Regress {
             running {
                 let folder = path ?? FileManager.default.temporaryDirectory
                     .appendingPathComponent("regress-demo-\(UUID().uuidString)").path
-                if let path, FileManager.default.fileExists(atPath: path) {
+                // Anything there, a dangling symbolic link too (`attributesOfItem` does not follow links).
+                if let path, (try? FileManager.default.attributesOfItem(atPath: path)) != nil {
                     throw ValidationError("\(path) already exists: name a new folder for the demo repository")
                 }
                 _ = try DemoRepository.build(at: folder)

@@ -29,7 +29,7 @@ extension Regress {
                     configuration = try Configuration.load(from: try WorkingTreeSource(repository: repository))
                 }
                 let fingerprint = MachineProbe().fingerprint(declared: configuration.fingerprint)
-                FileHandle.standardOutput.write(Data((format == "json" ? fingerprint.json : fingerprint.text).utf8))
+                try writeReport(format == "json" ? fingerprint.json : fingerprint.text, to: nil)
                 Foundation.exit(0)
             }
         }

@@ -41,7 +41,7 @@ extension Regress.Policy {
                 let source = try HeadSide.source(repository: repository, revision: rev)
                 let policies = try PolicySet.load(explicitFiles: policy, source: source)
                 let explanation = PolicyExplanation(metricID: metricID, policies: policies, today: CompareOperation.currentDate())
-                FileHandle.standardOutput.write(Data((format == "json" ? explanation.json : explanation.text).utf8))
+                try writeReport(format == "json" ? explanation.json : explanation.text, to: nil)
                 Foundation.exit(0)
             }
         }
@@ -59,12 +59,10 @@ extension Regress.Policy {
             running {
                 let repository = try Repository(discoveringFrom: repo)
                 guard let root = repository.workingDirectory else { throw GitError.bareRepository(path: repository.gitDirectory) }
-                let path = root + "/policies/default.yml"
-                if FileManager.default.fileExists(atPath: path) {
+                if (try? FileManager.default.attributesOfItem(atPath: root + "/policies/default.yml")) != nil {
                     throw ValidationError("policies/default.yml already exists: edit it, or remove it first")
                 }
-                try FileManager.default.createDirectory(atPath: root + "/policies", withIntermediateDirectories: true)
-                try Data(DefaultPolicy.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try RepositoryFile.write(Data(DefaultPolicy.text.utf8), to: "policies/default.yml", root: root, replacing: false)
                 FileHandle.standardOutput.write(Data("wrote policies/default.yml\n".utf8))
                 Foundation.exit(0)
             }

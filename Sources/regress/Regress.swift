@@ -22,7 +22,7 @@ struct Regress: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((ControlCharacters.escape(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -84,15 +84,16 @@ struct ReportFormatArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// Writes a report to a file (see `OutputFile`), or to standard output when no file is named.
+/// Writes a report to a file (see `OutputFile`), or to standard output when no file is named, with
+/// control characters escaped (JSON has escaped its own already).
 func writeReport(_ text: String, to output: String?) throws {
-    try OutputFile.write(text, to: output)
+    try OutputFile.write(ControlCharacters.escape(text), to: output)
 }
 
 /// Prints an error a person can act on and exits with 2: the check could not run.
 func fail(_ error: Error) -> Never {
     let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(ControlCharacters.escape(message))\n".utf8))
     Foundation.exit(2)
 }
 

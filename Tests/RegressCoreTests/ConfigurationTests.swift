@@ -29,7 +29,7 @@ struct ConfigurationTests {
     }
 
     @Test(arguments: [
-        ("version: 1\nartifact:\n  - path: x\n", "regress.yml:2: artifact: unknown key; expected one of: version, artifacts, exclude, fingerprint"),
+        ("version: 1\nartifact:\n  - path: x\n", "regress.yml:2: artifact: unknown key; expected one of: version, artifacts, exclude, fingerprint, max_artifact_bytes"),
         ("version: 1\nartifacts:\n  - path: x\n    key: [a]\n", "regress.yml:4: artifacts[0].key: unknown key; expected one of: path, format, keys, direction"),
         ("version: 2\n", "regress.yml:1: version: version 2 is newer than this regress understands (1): upgrade regress"),
         ("version: one\n", "regress.yml:1: version: expected a whole number"),

@@ -10,6 +10,12 @@ public protocol ArtifactSource {
     /// Paths relative to the repository root that match any glob, sorted.
     func files(matching globs: [Glob]) throws -> [String]
     func read(_ path: String) throws -> [UInt8]
+    /// The size in bytes of the file at `path`, when the source can tell without reading it.
+    func size(of path: String) -> Int?
+}
+
+extension ArtifactSource {
+    public func size(of path: String) -> Int? { nil }
 }
 
 /// The tree of one commit, read through libgit2 without a checkout.
@@ -32,8 +38,17 @@ public struct CommitSource: ArtifactSource {
         try repository.filePaths(at: id, matching: globs)
     }
 
+    /// The file's bytes; a committed symbolic link is not followed (`ArtifactError.notRead`, a notice).
     public func read(_ path: String) throws -> [UInt8] {
-        try repository.fileContents(at: id, path: path)
+        do {
+            return try repository.fileContents(at: id, path: path)
+        } catch GitError.symbolicLink(_, _, let target) {
+            throw ArtifactError.notRead(path: path, reason: "a symbolic link to \(target), committed as a link: not followed")
+        }
+    }
+
+    public func size(of path: String) -> Int? {
+        try? repository.fileSize(at: id, path: path)
     }
 }
 
@@ -103,10 +118,12 @@ public struct WorkingTreeSource: ArtifactSource {
         return (try? read(path)) != committed
     }
 
+    /// The file's bytes; a link that leads outside the repository, a FIFO or a device is not read (see `LocalFile`).
     public func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
-            throw RegressError.unreadableFile(path: path)
-        }
-        return Array(data)
+        try LocalFile.read(path, root: root)
+    }
+
+    public func size(of path: String) -> Int? {
+        LocalFile.size(path, root: root)
     }
 }

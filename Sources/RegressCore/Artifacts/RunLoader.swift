@@ -11,7 +11,15 @@ public struct LoadedRuns: Sendable {
 
 public enum RunLoader {
     public static func load(_ source: ArtifactSource, configuration: Configuration) throws -> LoadedRuns {
-        let paths = try source.files(matching: configuration.globs).filter { !configuration.isExcluded($0) }
+        var notices: [String] = []
+        let paths = try source.files(matching: configuration.globs).filter { path in
+            guard !configuration.isExcluded(path) else { return false }
+            if let size = source.size(of: path), size > configuration.maxArtifactBytes {
+                notices.append("skipped \(path): \(size) bytes, above max_artifact_bytes (\(configuration.maxArtifactBytes)): not read")
+                return false
+            }
+            return true
+        }
         var bySeries: [SeriesKey: [(path: String, key: SeriesKey)]] = [:]
         let keys = SeriesKey.keys(for: paths)
         for path in paths {
@@ -19,7 +27,6 @@ public enum RunLoader {
             bySeries[key, default: []].append((path, key))
         }
         var runs: [Run] = []
-        var notices: [String] = []
         for series in bySeries.keys.sorted() {
             // Newest first: by the folded timestamp (or, for commit-named runs, the time inside), then by path.
             let moments = series.foldsCommits
@@ -44,10 +51,11 @@ public enum RunLoader {
 
     /// Why a file that read gave no run: what it is instead (a fingerprint, metadata), or that it holds no number.
     static func notRunReason(_ path: String, from source: ArtifactSource, configuration: Configuration) throws -> String {
-        let result = try ArtifactReader.read(request(path, from: source, configuration: configuration))
+        let request = try request(path, from: source, configuration: configuration)
+        let result = try ArtifactReader.read(request)
         switch result.kind {
         case .fingerprint, .metadata: return result.reason
-        case .run, .history: return "no numeric values, not an artifact"
+        case .run, .history: return ArtifactScreening.emptyReason(request.bytes, path: path)
         }
     }
 

@@ -24,32 +24,15 @@ public struct BaselineStore {
         }
     }
 
-    /// Writes a baseline into the folder under `root`, atomically: a temporary file beside it, then a
-    /// rename over the old one, so that an interrupted write leaves the old baseline as it was.
-    /// `beforeRename` lets tests interrupt the write.
+    /// Writes a baseline into the folder under `root` (see `RepositoryFile`): atomically, never outside
+    /// the repository and never over anything but a regular file, so that an interrupted write leaves
+    /// the old baseline as it was. `beforeRename` lets tests interrupt the write.
     @discardableResult
     public func write(_ file: BaselineFile, root: String, beforeRename: (() throws -> Void)? = nil) throws -> String {
         let name = file.fileName
         precondition(!name.contains("/") && !name.hasPrefix("."), "baseline file names stay inside the folder")
-        let directory = root + "/" + folder
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let target = directory + "/" + name
-        let temporary = directory + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        do {
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.json.utf8)) else {
-                throw RegressError.cannotWriteOutput(path: temporary, reason: "the file could not be created")
-            }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            try handle.synchronize()
-            try handle.close()
-            try beforeRename?()
-            guard rename(temporary, target) == 0 else {
-                throw RegressError.cannotWriteOutput(path: target, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        try RepositoryFile.write(Data(file.json.utf8), to: (folder.isEmpty ? "" : folder + "/") + name, root: root,
+                                 beforeRename: beforeRename)
         return (folder.isEmpty ? "" : folder + "/") + name
     }
 }

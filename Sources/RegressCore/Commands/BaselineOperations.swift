@@ -74,6 +74,8 @@ public struct BaselineRecordOperation: Sendable {
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
                                           fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
         let root = try context.root
+        let lock = try BaselineLock(gitDirectory: context.repository.gitDirectory, command: "baseline record")
+        defer { withExtendedLifetime(lock) {} }
         let store = BaselineStore(folder: folder)
         let existing = (try? store.load(from: WorkingTreeSource(repository: context.repository))) ?? []
         let (commit, date) = context.provenance(today: today)
@@ -140,6 +142,8 @@ public struct BaselineAcceptOperation: Sendable {
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
                                           fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
         let root = try context.root
+        let lock = try BaselineLock(gitDirectory: context.repository.gitDirectory, command: "baseline accept")
+        defer { withExtendedLifetime(lock) {} }
         let store = BaselineStore(folder: folder)
         let existing = try store.load(from: WorkingTreeSource(repository: context.repository))
         let (commit, date) = context.provenance(today: today)

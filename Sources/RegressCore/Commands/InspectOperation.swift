@@ -83,9 +83,13 @@ public struct FolderSource: ArtifactSource {
         }.sorted()
     }
 
+    /// The file's bytes; a link that leads outside the folder, a FIFO or a device is not read (see `LocalFile`).
     public func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { throw RegressError.unreadableFile(path: path) }
-        return Array(data)
+        try LocalFile.read(path, root: root)
+    }
+
+    public func size(of path: String) -> Int? {
+        LocalFile.size(path, root: root)
     }
 }
 

@@ -11,6 +11,7 @@ import RegressGit
 ///     format: csv                     # json | csv; default: from the file name
 ///     keys: [model, prompt_index]     # the fields that name a benchmark
 /// exclude: ["**/package.json"]
+/// max_artifact_bytes: 134217728       # larger files are skipped with a notice, never loaded (default 128 MiB)
 /// fingerprint:                        # fields this machine's fingerprint declares besides the probed ones
 ///   env: [RUNNER_LABEL]               # user.env.RUNNER_LABEL
 ///   commands:
@@ -58,6 +59,10 @@ public struct Configuration: Equatable, Sendable {
     public var artifacts: [ArtifactEntry]
     public var exclude: [Glob]
     public var fingerprint = FingerprintFields()
+    /// Files larger than this are skipped with a notice, never loaded: a run that wrote without end, or
+    /// a file that is no result, cannot make regress exhaust memory.
+    public var maxArtifactBytes = Configuration.defaultMaxArtifactBytes
+    public static let defaultMaxArtifactBytes = 128 << 20
 
     /// Files searched when `artifacts` is empty: JSON, CSV and Go benchmark text (`*.txt`, `*.out`)
     /// anywhere below a folder whose name starts with `bench` or `perf`, or is `results` or `reports`;
@@ -118,7 +123,14 @@ public struct Configuration: Equatable, Sendable {
     /// Reads `regress.yml` or `.regress.yml` from the root of a source; the defaults when neither exists.
     public static func load(from source: ArtifactSource) throws -> Configuration {
         for name in fileNames {
-            guard let bytes = try? source.read(name) else { continue }
+            let bytes: [UInt8]
+            do {
+                bytes = try source.read(name)
+            } catch let refused as ArtifactError {
+                throw refused  // a link out of the repository, a FIFO: said, not taken for "no file"
+            } catch {
+                continue
+            }
             return try parse(String(decoding: bytes, as: UTF8.self), file: name)
         }
         return .defaults
@@ -128,12 +140,16 @@ public struct Configuration: Equatable, Sendable {
         let root = try YAMLValue.parse(text, file: file)
         var configuration = Configuration(origin: file, artifacts: [], exclude: [])
         var version: Int?
-        for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude", "fingerprint"]) {
+        for (key, value) in try root.mapping(allowed: ["version", "artifacts", "exclude", "fingerprint", "max_artifact_bytes"]) {
             switch key {
             case "version":
                 version = try value.formatVersion(current: currentVersion)
             case "artifacts":
                 configuration.artifacts = try value.sequence().map(parseEntry)
+            case "max_artifact_bytes":
+                let limit = try value.int()
+                guard limit > 0 else { throw value.error("max_artifact_bytes is a number of bytes above 0") }
+                configuration.maxArtifactBytes = limit
             case "exclude":
                 configuration.exclude = try value.strings().map { try glob($0, at: value) }
             case "fingerprint":

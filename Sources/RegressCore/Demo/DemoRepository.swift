@@ -62,13 +62,13 @@ public enum DemoRepository {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let repository = try Repository.create(at: folder)
         var random = SplitMix(seed: 20251001)
-        try write(runner.json, to: folder + "/bench/fingerprint.json")
+        try write(runner.json, to: "bench/fingerprint.json", in: folder)
         for step in steps {
             let stamp = String(format: "202510%02d-0930%02d", step.day, step.day * 7)
             let csv = promptSuiteCSV(step, stamp: stamp, random: &random)
             let json = compileJSON(step, stamp: stamp, random: &random)
-            try write(csv, to: folder + "/bench/llm/prompt_suite_runs.csv")
-            try write(json, to: folder + "/bench/compile/conv_bench_\(stamp).json")
+            try write(csv, to: "bench/llm/prompt_suite_runs.csv", in: folder)
+            try write(json, to: "bench/compile/conv_bench_\(stamp).json", in: folder)
             let time = Int64(1_759_309_200 + (step.day - 1) * 86_400)
             try repository.commitWorkingTree(message: step.message + "\n",
                                              signature: Signature(name: "Bench Bot", email: "bench@example.com", time: time))
@@ -76,10 +76,8 @@ public enum DemoRepository {
         return repository
     }
 
-    private static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    private static func write(_ text: String, to path: String, in folder: String) throws {
+        try RepositoryFile.write(Data(text.utf8), to: path, root: folder)
     }
 
     static func promptSuiteCSV(_ step: Step, stamp: String, random: inout SplitMix) -> String {

@@ -56,6 +56,7 @@ public enum ArtifactReader {
     ]
 
     public static func read(_ request: ReadRequest) throws -> ReadResult {
+        if let refusal = ArtifactScreening.refusal(request.bytes, path: request.path) { throw refusal }
         let lower = request.path.lowercased()
         if let configured = request.format {
             return try read(request, as: configured, reason: "configured in regress.yml")

@@ -84,8 +84,9 @@ public enum CSVParser {
         return records
     }
 
-    /// UTF-16 (little or big endian, with a byte-order mark) becomes UTF-8; anything else is kept.
+    /// UTF-16 and UTF-32 (little or big endian, with a byte-order mark) become UTF-8; anything else is kept.
     static func decodeToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        if let utf32 = decodeUTF32(bytes) { return utf32 }
         guard bytes.count >= 2 else { return bytes }
         let littleEndian: Bool
         if bytes[0] == 0xFF, bytes[1] == 0xFE {
@@ -104,5 +105,28 @@ public enum CSVParser {
             index += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    /// UTF-32 with its byte-order mark (`FF FE 00 00` or `00 00 FE FF`) as UTF-8; nil for anything else.
+    /// A code unit that is no Unicode scalar becomes U+FFFD.
+    static func decodeUTF32(_ bytes: [UInt8]) -> [UInt8]? {
+        let littleEndian: Bool
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            littleEndian = true
+        } else if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            littleEndian = false
+        } else {
+            return nil
+        }
+        var text = String.UnicodeScalarView()
+        var index = 4
+        while index + 3 < bytes.count {
+            let word = bytes[index..<(index + 4)].map(UInt32.init)
+            let value = littleEndian ? word[0] | word[1] << 8 | word[2] << 16 | word[3] << 24
+                : word[3] | word[2] << 8 | word[1] << 16 | word[0] << 24
+            text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += 4
+        }
+        return Array(String(text).utf8)
     }
 }

@@ -38,6 +38,7 @@ struct GenericCSVReader {
         }
         guard let headerRecord = records.first else { return ArtifactContents() }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let duplicate = ArtifactScreening.duplicateColumn(header, path: path) { throw duplicate }
         let rows = Array(records.dropFirst())
         for row in rows where row.fields.count > header.count {
             throw ArtifactError.malformed(path: path, location: "line \(row.line)",

@@ -80,6 +80,7 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(String, JSONValue)] = []
+        var keys: Set<String>? = nil
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -88,7 +89,12 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let keyStart = index
             let key = try parseString()
+            if try isDuplicate(key, among: members, keys: &keys) {
+                index = keyStart
+                throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
@@ -106,6 +112,13 @@ public struct JSONParser {
             }
             throw error("expected ',' or '}' in an object")
         }
+    }
+
+    /// True when an object already has the key: a scan while it is small, a set once it is not.
+    private func isDuplicate(_ key: String, among members: [(String, JSONValue)], keys: inout Set<String>?) throws -> Bool {
+        if members.count < 16 { return members.contains { $0.0 == key } }
+        if keys == nil { keys = Set(members.map(\.0)) }
+        return !keys!.insert(key).inserted
     }
 
     private mutating func parseArray() throws -> JSONValue {
@@ -136,6 +149,7 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws -> String {
+        let start = index
         index += 1
         var out: [UInt8] = []
         while index < bytes.count {
@@ -143,7 +157,11 @@ public struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: out, as: UTF8.self)
+                guard let text = String(validating: out, as: UTF8.self) else {
+                    index = start
+                    throw error("a string that is not valid UTF-8")
+                }
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("the document ends inside a string") }
@@ -161,9 +179,14 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar), bytes[index...].starts(with: [0x5C, UInt8(ascii: "u")]) {
+                        let next = index
                         index += 2
                         let low = try hex4()
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00..<0xE000).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            index = next  // a lone high surrogate (U+FFFD); the next escape is read on its own
+                        }
                     }
                     out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
                 default: throw error("unknown escape '\\\(String(decoding: [escape], as: UTF8.self))' in a string")

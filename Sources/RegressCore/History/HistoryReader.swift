@@ -109,7 +109,12 @@ public final class HistoryReader {
                     run = cached.map { rekeyed($0, series: item.key, path: item.path) }
                 } else {
                     do {
-                        let bytes = try repository.blob(item.blob)
+                        let bytes: [UInt8]
+                        do {
+                            bytes = try repository.blob(item.blob)
+                        } catch GitError.missingObject(let id, _, let message) {
+                            throw GitError.missingObject(id: id, what: "the content of '\(item.path)' at commit \(commit.id.short)", message: message)
+                        }
                         let request = RunLoader.request(item.path, bytes: bytes, configuration: configuration, sibling: { [repository] sibling in
                             try? repository.fileContents(at: commit.id, path: sibling)
                         })

@@ -17,6 +17,7 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
     case noBaselineToAcceptInto(series: String, fingerprint: String)
     case nothingMatches(pattern: String)
     case badMetricGlob(pattern: String, reason: String)
+    case baselinesLocked(lock: String, holder: String)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +37,8 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
             return "no stored baseline of \(series) for fingerprint \(fingerprint): run `regress baseline record` first"
         case .badMetricGlob(_, let reason):
             return "--metric: \(reason)"
+        case .baselinesLocked(let lock, let holder):
+            return "the baselines are being written by \(holder), which holds \(lock): wait for it to finish, then run again"
         case .nothingMatches(let pattern):
             return "no metric matches '\(pattern)': `regress baseline show` and the JSON report list metric ids (series/benchmark/metric)"
         }

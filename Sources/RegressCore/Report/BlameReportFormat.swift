@@ -5,9 +5,9 @@ public enum BlameReportFormat {
     public static func render(_ report: HistoryReport, metrics: [String], as format: ReportFormat) -> String {
         let culprits = Culprit.rank(report.series)
         switch format {
-        case .markdown: return markdown(report, culprits: culprits, metrics: metrics)
+        case .markdown: return ControlCharacters.escape(markdown(report, culprits: culprits, metrics: metrics))
         case .json: return json(report, culprits: culprits)
-        case .text: return text(report, culprits: culprits, metrics: metrics)
+        case .text: return ControlCharacters.escape(text(report, culprits: culprits, metrics: metrics))
         }
     }
 
@@ -68,15 +68,15 @@ public enum BlameReportFormat {
     }
 
     static func text(_ report: HistoryReport, culprits: [Culprit], metrics: [String]) -> String {
-        var lines = ["regress blame: \(TerminalText.clean(title(report, culprits: culprits, metrics: metrics)))"]
+        var lines = ["regress blame: \(ControlCharacters.escape(title(report, culprits: culprits, metrics: metrics)))"]
         for culprit in culprits {
             let (metric, change) = worst(culprit)
-            lines.append("\(culprit.commit.id.short) \(HistoryReportFormat.date(culprit.commit)) \(TerminalText.clean(culprit.commit.authorName)): " +
-                         "\(TerminalText.clean(ReportWording.truncated(culprit.commit.summary, 60))) — " +
+            lines.append("\(culprit.commit.id.short) \(HistoryReportFormat.date(culprit.commit)) \(ControlCharacters.escape(culprit.commit.authorName)): " +
+                         "\(ControlCharacters.escape(ReportWording.truncated(culprit.commit.summary, 60))) — " +
                          "\(change.verdict == .inconclusive ? "change" : change.verdict.rawValue) \(size(change, unit: metric.unit)) " +
-                         "\(TerminalText.clean(metric.id)) (\(tally(culprit)))")
+                         "\(ControlCharacters.escape(metric.id)) (\(tally(culprit)))")
         }
-        for notice in report.notices { lines.append("note: " + TerminalText.clean(notice)) }
+        for notice in report.notices { lines.append("note: " + ControlCharacters.escape(notice)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

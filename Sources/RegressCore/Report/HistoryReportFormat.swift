@@ -12,9 +12,9 @@ public enum HistoryReportFormat {
 
     public static func render(_ report: HistoryReport, as format: ReportFormat) -> String {
         switch format {
-        case .markdown: return markdown(report)
+        case .markdown: return ControlCharacters.escape(markdown(report))
         case .json: return json(report)
-        case .text: return text(report)
+        case .text: return ControlCharacters.escape(text(report))
         }
     }
 
@@ -183,14 +183,14 @@ public enum HistoryReportFormat {
         var lines = ["regress history: \(headline(report)) (\(report.range), \(report.commitsRead) commits read)"]
         let ordered = report.changed + report.series.filter { $0.changesInRange.isEmpty }
         for series in ordered {
-            var line = "\(TerminalText.clean(series.id))  \(sparkline(series.points.map(\.value)))  \(series.points.count) run\(series.points.count == 1 ? "" : "s")"
+            var line = "\(ControlCharacters.escape(series.id))  \(sparkline(series.points.map(\.value)))  \(series.points.count) run\(series.points.count == 1 ? "" : "s")"
             for change in series.changesInRange {
                 let size = change.relative.map { NumberFormat.percent($0) } ?? "\(NumberFormat.value(change.before)) → \(NumberFormat.value(change.after))"
-                line += "; \(change.verdict == .inconclusive ? "change" : change.verdict.rawValue) \(size) at \(change.commit.id.short) \(TerminalText.clean(ReportWording.truncated(change.commit.summary, 50)))"
+                line += "; \(change.verdict == .inconclusive ? "change" : change.verdict.rawValue) \(size) at \(change.commit.id.short) \(ControlCharacters.escape(ReportWording.truncated(change.commit.summary, 50)))"
             }
             lines.append(line)
         }
-        for notice in report.notices { lines.append("note: " + TerminalText.clean(notice)) }
+        for notice in report.notices { lines.append("note: " + ControlCharacters.escape(notice)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -201,15 +201,6 @@ public enum HistoryReportFormat {
         let blocks = Array("▁▂▃▄▅▆▇█")
         return String(shown.map { value in
             high == low ? blocks[3] : blocks[min(7, Int((value - low) / (high - low) * 7.999))]
-        })
-    }
-}
-
-/// Text for a terminal: control characters (escape sequences among them) shown as `?`.
-enum TerminalText {
-    static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) ? "?" : Character(scalar)
         })
     }
 }

@@ -1,5 +1,6 @@
 /// Makes untrusted text (benchmark, metric and path names, commit subjects) safe in Markdown: it can
-/// neither break a table, open a code span or emphasis, inject HTML, nor mention a person or team.
+/// neither break a table, open a code span or emphasis, inject HTML, mention a person or team, nor
+/// carry a control character (written as `\x1b`, see `ControlCharacters`).
 public enum MarkdownText {
     /// For table cells and prose: one line; `|`, backticks, emphasis and link characters escaped;
     /// `<`, `>` and `&` as entities; `@` followed by a zero-width space so that no one is notified.
@@ -13,7 +14,7 @@ public enum MarkdownText {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "@": out += "@\u{200B}"
-            default: out.append(character)
+            default: out += ControlCharacters.escape(String(character))
             }
         }
         return out
@@ -21,7 +22,7 @@ public enum MarkdownText {
 
     /// For a line inside a fenced code block: one line, nothing else needed.
     public static func codeLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        ControlCharacters.escape(String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
     }
 
     /// A fence of backticks longer than any run of backticks in the text, and at least three.

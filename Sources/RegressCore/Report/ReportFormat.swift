@@ -6,9 +6,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     public func render(_ comparison: Comparison) -> String {
         switch self {
-        case .markdown: return MarkdownReport.render(comparison)
+        case .markdown: return ControlCharacters.escape(MarkdownReport.render(comparison))
         case .json: return JSONReport.render(comparison)
-        case .text: return TextReport.render(comparison)
+        case .text: return ControlCharacters.escape(TextReport.render(comparison))
         }
     }
 }
