@@ -39,6 +39,21 @@ struct ReportConsistencyTests {
             == "conv.std_time_ms 1 ms → 2 ms (+100.0%)")
     }
 
+    @Test func aHeadArtifactThatNoLongerParsesIsAFailedRunUnderOnFailedRun() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/r.json", #"{"benchmarks": [{"name": "conv", "time_ms": 10}]}"#)
+        try fixture.commit("first")
+        try fixture.write("bench/r.json", #"{"benchmarks": [{"name": "conv", "time_ms": 1"#)
+        let warned = try CompareOperation(repositoryPath: fixture.path, base: "HEAD").run()
+        #expect(warned.results.map { "\($0.metric) \($0.verdict.rawValue) \($0.severity.rawValue)" } == ["time_ms failed warn"])
+        #expect(warned.exitCode == 0)
+        #expect(TextReport.render(warned).contains("failed run   bench/r.json does not parse: line 1, column 46: the document ends inside an object\n"))
+        try fixture.write("policies/p.yml", "version: 1\ndefaults:\n  on_failed_run: fail\n")
+        let failed = try CompareOperation(repositoryPath: fixture.path, base: "HEAD").run()
+        #expect(failed.exitCode == 1)
+        #expect(failed.results.allSatisfy { $0.verdict != .regression && $0.verdict != .missing })
+    }
+
     @Test func theHeadlineNamesWhatDecidedTheExitCode() throws {
         let failure = RunFailure(failedRecords: 1, totalRecords: 1, firstError: "server down")
         let failed = [ComparatorTests.measurement("ttft_s", [], failed: 1)]

@@ -7,6 +7,21 @@ public struct LoadedRuns: Sendable {
     public var runs: [Run]
     /// Files passed over, with the reason, for the report.
     public var notices: [String]
+    /// The series whose newest artifact did not parse: its path and what was wrong. A comparison reads
+    /// it as a failed run when the other side has that series.
+    public var broken: [SeriesKey: BrokenArtifact] = [:]
+
+    public init(runs: [Run], notices: [String], broken: [SeriesKey: BrokenArtifact] = [:]) {
+        self.runs = runs
+        self.notices = notices
+        self.broken = broken
+    }
+}
+
+/// An artifact that did not parse.
+public struct BrokenArtifact: Equatable, Sendable {
+    public let path: String
+    public let message: String
 }
 
 public enum RunLoader {
@@ -27,6 +42,7 @@ public enum RunLoader {
             bySeries[key, default: []].append((path, key))
         }
         var runs: [Run] = []
+        var broken: [SeriesKey: BrokenArtifact] = [:]
         for series in bySeries.keys.sorted() {
             // Newest first: by the folded timestamp (or, for commit-named runs, the time inside), then by path.
             let moments = series.foldsCommits
@@ -44,9 +60,10 @@ public enum RunLoader {
                 runs.append(run)
             } catch let error as ArtifactError {
                 notices.append("skipped \(error.localizedDescription)")
+                broken[series] = BrokenArtifact(path: members[0].path, message: error.localizedDescription)
             }
         }
-        return LoadedRuns(runs: runs, notices: notices)
+        return LoadedRuns(runs: runs, notices: notices, broken: broken)
     }
 
     /// Why a file that read gave no run: what it is instead (a fingerprint, metadata), or that it holds no number.

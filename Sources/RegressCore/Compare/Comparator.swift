@@ -37,7 +37,18 @@ public struct Comparator: Sendable {
         var unfingerprinted: (base: [String], head: [String]) = ([], [])
         for series in Set(baseRuns.keys).union(headRuns.keys).sorted() {
             let baseRun = baseRuns[series]
-            let headRun = headRuns[series]
+            var headRun = headRuns[series]
+            // A head artifact that no longer parses is a failed run of the base's metrics, never a
+            // disappearance (nor a regression): `on_failed_run` decides what it does.
+            if headRun == nil, let baseRun, let broken = head.broken[series] {
+                headRun = Run(series: series, path: broken.path, format: baseRun.format,
+                              measurements: baseRun.measurements.map {
+                                  Measurement(benchmark: $0.benchmark, metric: $0.metric, unit: $0.unit, direction: $0.direction,
+                                              samples: [], failedSamples: 1)
+                              },
+                              failure: RunFailure(failedRecords: 0, totalRecords: 0, firstError: "does not parse: " +
+                                                  (broken.message.hasPrefix(broken.path + ": ") ? String(broken.message.dropFirst(broken.path.count + 2)) : broken.message)))
+            }
             if let headRun, let failure = headRun.failure {
                 failedRuns.append(FailedRun(series: series.value, path: headRun.path, failure: failure))
             }

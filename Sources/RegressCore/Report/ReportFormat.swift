@@ -110,6 +110,9 @@ enum ReportWording {
 
     static func failureLine(_ run: FailedRun, in comparison: Comparison) -> String {
         let failure = run.failure
+        if failure.totalRecords == 0 {
+            return "\(run.path) \(truncated(failure.firstError, 200))"
+        }
         if failure.failedRecords == failure.totalRecords {
             return "\(run.path): all \(failure.totalRecords) records failed, the run produced no measurement: \(truncated(failure.firstError, 160))"
         }
