@@ -52,6 +52,22 @@ extension Repository {
         return size
     }
 
+    /// The size in bytes of a blob, read from the object's header without loading it.
+    /// The corresponding libgit2 function is `git_odb_read_header`.
+    public func blobSize(_ id: ObjectID) throws -> Int {
+        var odb: OpaquePointer?
+        try check("git_repository_odb", git_repository_odb(&odb, pointer))
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        let result = git_odb_read_header(&size, &type, odb, &oid)
+        if result < 0, case .libgit2(_, _, let message) = lastError("git_odb_read_header", result) {
+            throw GitError.missingObject(id: id, what: "a blob", message: message)
+        }
+        return size
+    }
+
     /// The id of the blob at `commit:path` and its file mode; a link, folder or submodule is an error.
     func blobEntry(at commit: ObjectID, path: String) throws -> (ObjectID, git_filemode_t) {
         let tree = try lookupTree(of: commit)

@@ -177,6 +177,18 @@ struct HistoryTests {
         #expect(report.series.first?.unit == "s/eval_count")
     }
 
+    @Test func aBlobAboveMaxArtifactBytesIsSkippedUnread() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("regress.yml", "version: 1\nmax_artifact_bytes: 80\n")
+        try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": 10}]}"#)
+        try fixture.commit("small")
+        try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": 11, "note": "\#(String(repeating: "x", count: 100))"}]}"#)
+        let big = try fixture.commit("big")
+        let report = try Self.history(fixture)
+        #expect(report.series.first?.points.count == 1)
+        #expect(report.notices == ["\(big.prefix(7)): skipped bench/results.json: 161 bytes, above max_artifact_bytes (80): not read"])
+    }
+
     @Test func aMetricGlobThatMatchesNothingSaysSo() throws {
         let report = try Self.history(try Self.repository([1, 2])) { $0.metrics = ["**/nothing"] }
         #expect(report.series.isEmpty)

@@ -111,6 +111,15 @@ public final class HistoryReader {
                     do {
                         let bytes: [UInt8]
                         do {
+                            let size = try repository.blobSize(item.blob)
+                            if size > configuration.maxArtifactBytes {
+                                if failedPaths.insert(item.path).inserted {
+                                    notices.append("\(commit.id.short): skipped \(item.path): \(size) bytes, above max_artifact_bytes " +
+                                                   "(\(configuration.maxArtifactBytes)): not read")
+                                }
+                                parsed[item.blob] = .some(nil)
+                                continue
+                            }
                             bytes = try repository.blob(item.blob)
                         } catch GitError.missingObject(let id, _, let message) {
                             throw GitError.missingObject(id: id, what: "the content of '\(item.path)' at commit \(commit.id.short)", message: message)
