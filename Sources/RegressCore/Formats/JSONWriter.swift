@@ -64,6 +64,10 @@ public enum JSONWriter {
     }
 
     public static func quote(_ text: String) -> String {
+        // Most text needs no escape: it is copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
