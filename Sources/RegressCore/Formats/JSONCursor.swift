@@ -2,31 +2,70 @@
 /// exactly where a file breaks it (`benchmarks[2].real_time: expected a number`).
 struct JSONCursor {
     let value: JSONValue
-    let path: String
     let file: String
+    /// Where the value sits, kept as a chain of steps and written out only when asked for (an error
+    /// names it), so walking a large document builds no path text.
+    private let location: Location?
+
+    private final class Location: Sendable {
+        enum Step {
+            case root(String)
+            case key(String)
+            case index(Int)
+        }
+
+        let parent: Location?
+        let step: Step
+
+        init(parent: Location?, step: Step) {
+            self.parent = parent
+            self.step = step
+        }
+
+        var path: String {
+            let above = parent?.path ?? ""
+            switch step {
+            case .root(let text): return text
+            case .key(let key): return above.isEmpty ? key : "\(above).\(key)"
+            case .index(let index): return "\(above)[\(index)]"
+            }
+        }
+    }
 
     init(_ value: JSONValue, path: String = "", file: String) {
         self.value = value
-        self.path = path
         self.file = file
+        self.location = path.isEmpty ? nil : Location(parent: nil, step: .root(path))
     }
+
+    private init(_ value: JSONValue, location: Location, file: String) {
+        self.value = value
+        self.file = file
+        self.location = location
+    }
+
+    var path: String { location?.path ?? "" }
 
     func error(_ reason: String) -> ArtifactError {
         .malformed(path: file, location: path.isEmpty ? "top level" : path, reason: reason)
     }
 
+    private func at(_ step: Location.Step, _ value: JSONValue) -> JSONCursor {
+        JSONCursor(value, location: Location(parent: location, step: step), file: file)
+    }
+
     func child(_ key: String) -> JSONCursor? {
-        value[key].map { JSONCursor($0, path: path.isEmpty ? key : "\(path).\(key)", file: file) }
+        value[key].map { at(.key(key), $0) }
     }
 
     func required(_ key: String) throws -> JSONCursor {
-        guard let found = child(key) else { throw JSONCursor(value, path: path.isEmpty ? key : "\(path).\(key)", file: file).error("missing") }
+        guard let found = child(key) else { throw at(.key(key), value).error("missing") }
         return found
     }
 
     var elements: [JSONCursor]? {
         guard case .array(let items) = value else { return nil }
-        return items.enumerated().map { JSONCursor($1, path: "\(path)[\($0)]", file: file) }
+        return items.enumerated().map { at(.index($0), $1) }
     }
 
     func array() throws -> [JSONCursor] {
@@ -36,7 +75,7 @@ struct JSONCursor {
 
     var members: [(String, JSONCursor)]? {
         guard case .object(let items) = value else { return nil }
-        return items.map { ($0.0, JSONCursor($0.1, path: path.isEmpty ? $0.0 : "\(path).\($0.0)", file: file)) }
+        return items.map { ($0.0, at(.key($0.0), $0.1)) }
     }
 
     func object() throws -> [(String, JSONCursor)] {

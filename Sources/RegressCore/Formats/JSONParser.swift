@@ -12,6 +12,10 @@ public struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private static let maximumDepth = 512
+    /// Strings too long to be stored inline, by text: keys and names repeated in every record of a
+    /// large file then share one storage. Bounded, so a file of unique strings costs little more.
+    private var interned: [String: String] = [:]
+    private static let internLimit = 100_000
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer in
@@ -244,6 +248,10 @@ public struct JSONParser {
                 index = start
                 throw error("a string that is not valid UTF-8")
             }
+            // Up to 15 bytes a string is stored inline, with nothing to share.
+            guard index - 1 - contentStart > 15 else { return text }
+            if let known = interned[text] { return known }
+            if interned.count < JSONParser.internLimit { interned[text] = text }
             return text
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
