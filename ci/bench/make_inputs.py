@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes every input of ci/bench/run into a folder, deterministically (fixed seeds, fixed dates).
+"""Writes every input of ci/bench-speed into a folder, deterministically (fixed seeds, fixed dates).
 
   make_inputs.py FOLDER [--only NAME ...]
 

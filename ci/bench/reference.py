@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What a user would run instead of regress, for ci/bench/run to time side by side.
+"""What a user would run instead of regress, for ci/bench-speed to time side by side.
 
   reference.py pytest BASE.json HEAD.json   json.load both, scipy.stats.mannwhitneyu per benchmark's
                                              samples, then scipy.stats.false_discovery_control
