@@ -50,7 +50,9 @@ public struct ArtifactContents: Sendable {
         mutating func add(_ value: Double, key: String) {
             guard !value.isNaN else { return skip("NaN") }
             guard value.isFinite else { return skip("infinite") }
-            byKey[key]!.samples.append(value)
+            // Through the index, the measurement is changed in place rather than copied out and back.
+            let index = byKey.index(forKey: key)!
+            byKey.values[index].samples.append(value)
         }
 
         /// A sample, as `add(_:benchmark:metric:unit:direction:)`, returning the measurement's key
