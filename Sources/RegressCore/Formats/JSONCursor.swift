@@ -3,9 +3,11 @@
 struct JSONCursor {
     let value: JSONValue
     let file: String
-    /// Where the value sits, kept as a chain of steps and written out only when asked for (an error
-    /// names it), so walking a large document builds no path text.
-    private let location: Location?
+    /// Where the value sits: the step from its parent, and the parent's place as a chain of steps,
+    /// written out only when asked for (an error names it), so walking a large document builds no
+    /// path text, and a value whose children are never visited allocates nothing.
+    private let parent: Location?
+    private let step: Location.Step?
 
     private final class Location: Sendable {
         enum Step {
@@ -22,8 +24,9 @@ struct JSONCursor {
             self.step = step
         }
 
-        var path: String {
-            let above = parent?.path ?? ""
+        static func path(_ parent: Location?, _ step: Step?) -> String {
+            guard let step else { return "" }
+            let above = parent.map { path($0.parent, $0.step) } ?? ""
             switch step {
             case .root(let text): return text
             case .key(let key): return above.isEmpty ? key : "\(above).\(key)"
@@ -35,23 +38,30 @@ struct JSONCursor {
     init(_ value: JSONValue, path: String = "", file: String) {
         self.value = value
         self.file = file
-        self.location = path.isEmpty ? nil : Location(parent: nil, step: .root(path))
+        self.parent = nil
+        self.step = path.isEmpty ? nil : .root(path)
     }
 
-    private init(_ value: JSONValue, location: Location, file: String) {
+    private init(_ value: JSONValue, parent: Location?, step: Location.Step, file: String) {
         self.value = value
         self.file = file
-        self.location = location
+        self.parent = parent
+        self.step = step
     }
 
-    var path: String { location?.path ?? "" }
+    var path: String { Location.path(parent, step) }
 
     func error(_ reason: String) -> ArtifactError {
         .malformed(path: file, location: path.isEmpty ? "top level" : path, reason: reason)
     }
 
+    /// This value's place, as the parent of its children.
+    private var here: Location? {
+        step.map { Location(parent: parent, step: $0) }
+    }
+
     private func at(_ step: Location.Step, _ value: JSONValue) -> JSONCursor {
-        JSONCursor(value, location: Location(parent: location, step: step), file: file)
+        JSONCursor(value, parent: here, step: step, file: file)
     }
 
     func child(_ key: String) -> JSONCursor? {
@@ -65,7 +75,8 @@ struct JSONCursor {
 
     var elements: [JSONCursor]? {
         guard case .array(let items) = value else { return nil }
-        return items.enumerated().map { at(.index($0), $1) }
+        let here = here
+        return items.enumerated().map { JSONCursor($1, parent: here, step: .index($0), file: file) }
     }
 
     func array() throws -> [JSONCursor] {
@@ -75,7 +86,8 @@ struct JSONCursor {
 
     var members: [(String, JSONCursor)]? {
         guard case .object(let items) = value else { return nil }
-        return items.map { ($0.0, at(.key($0.0), $0.1)) }
+        let here = here
+        return items.map { ($0.0, JSONCursor($0.1, parent: here, step: .key($0.0), file: file)) }
     }
 
     func object() throws -> [(String, JSONCursor)] {
