@@ -93,6 +93,12 @@ struct FastPathTests {
         #expect(scan("") == nil)
     }
 
+    @Test func aParallelMapKeepsTheOrderOfAPlainMap() {
+        let items = (0..<5000).map { "metric \($0)" }
+        #expect(ParallelMap.map(items) { Bootstrap.seed(for: $0) } == items.map { Bootstrap.seed(for: $0) })
+        #expect(ParallelMap.map([3, 1, 2]) { $0 * 2 } == [6, 2, 4])
+    }
+
     @Test func spacesAreTrimmedAsFoundationTrimsThem() {
         for text in ["", " ", "a", " a ", "\ta", "a\u{00A0}", "\u{2003}a b\u{3000}", "é", " é ", "a\n"] {
             #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
