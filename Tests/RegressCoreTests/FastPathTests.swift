@@ -99,6 +99,12 @@ struct FastPathTests {
         #expect(ParallelMap.map([3, 1, 2]) { $0 * 2 } == [6, 2, 4])
     }
 
+    @Test func quotingTextWithoutEscapesCopiesItAndEscapesControlCharactersOtherwise() {
+        #expect(JSONWriter.quote("BM_sort/1024 µs") == "\"BM_sort/1024 µs\"")
+        #expect(JSONWriter.quote("a\u{7F}b\u{85}c\u{9F}") == "\"a\\u007fb\\u0085c\\u009f\"")
+        #expect(JSONWriter.quote("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
+    }
+
     @Test func spacesAreTrimmedAsFoundationTrimsThem() {
         for text in ["", " ", "a", " a ", "\ta", "a\u{00A0}", "\u{2003}a b\u{3000}", "é", " é ", "a\n"] {
             #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
