@@ -9,6 +9,8 @@
 public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     private let alternatives: [[String]]
+    /// The segments of each alternative as bytes, converted once.
+    private let compiled: [[[UInt8]]]
 
     public init(_ pattern: String) throws {
         self.pattern = pattern
@@ -16,6 +18,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         self.alternatives = expanded.map { alternative in
             alternative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         }
+        self.compiled = alternatives.map { $0.map { Array($0.utf8) } }
         for segments in alternatives {
             for segment in segments where segment.contains("**") && segment != "**" {
                 throw GlobError.invalid(pattern: pattern, reason: "'**' must be a whole path segment, as in 'a/**/b'")
@@ -27,8 +30,38 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public var description: String { pattern }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-        return alternatives.contains { Glob.match(segments: $0.map { Array($0.utf8) }, parts: parts[...]) }
+        var path = path
+        return path.withUTF8 { bytes in
+            // The path's folder and file names as byte ranges, split once for every alternative.
+            var parts: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                if index > start { parts.append(start..<index) }
+                start = index + 1
+            }
+            return compiled.contains { segments in
+                // The file name is checked first: most paths fail there.
+                if let last = segments.last, last != Glob.doubleStar {
+                    guard let lastPart = parts.last,
+                          Glob.matchSegment(last[...], UnsafeBufferPointer(rebasing: bytes[lastPart])) else { return false }
+                }
+                return Glob.match(segments, 0, bytes, parts, 0)
+            }
+        }
+    }
+
+    private static let doubleStar = Array("**".utf8)
+
+    private static func match(_ segments: [[UInt8]], _ segment: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                              _ parts: [Range<Int>], _ part: Int) -> Bool {
+        guard segment < segments.count else { return part == parts.count }
+        if segments[segment] == doubleStar {
+            for next in part...parts.count where match(segments, segment + 1, bytes, parts, next) { return true }
+            return false
+        }
+        guard part < parts.count,
+              matchSegment(segments[segment][...], UnsafeBufferPointer(rebasing: bytes[parts[part]])) else { return false }
+        return match(segments, segment + 1, bytes, parts, part + 1)
     }
 
     /// The folders that hold every possible match (the literal segments before the first wildcard),
@@ -44,23 +77,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func match(segments: [[UInt8]], parts: ArraySlice<[UInt8]>) -> Bool {
-        guard let first = segments.first else { return parts.isEmpty }
-        let rest = Array(segments.dropFirst())
-        if first == Array("**".utf8) {
-            var remaining = parts
-            while true {
-                if match(segments: rest, parts: remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
-            }
-        }
-        guard let part = parts.first, matchSegment(first[...], part[...]) else { return false }
-        return match(segments: rest, parts: parts.dropFirst())
-    }
-
     /// Wildcard match inside one path segment.
-    private static func matchSegment(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+    private static func matchSegment(_ pattern: ArraySlice<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var p = pattern.startIndex
         var t = text.startIndex
         var starP: Int?

@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct Baseline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "baseline",
             abstract: "Record, accept and show the stored baselines in baselines/, one file per series and machine.",
             subcommands: [Record.self, Accept.self, Show.self]
         )
@@ -35,6 +36,7 @@ struct BaselineOptions: ParsableArguments {
 extension Regress.Baseline {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Write or update the baselines of this machine's fingerprint from the working tree (or a commit)."
         )
 
@@ -56,6 +58,7 @@ extension Regress.Baseline {
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: "Take the current values of the matching metrics into the stored baseline, with a reason.",
             discussion: "The reason and the date are written into the baseline file, so that review and `git log -p baselines/` show them."
         )
@@ -84,7 +87,7 @@ extension Regress.Baseline {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List what is stored, per fingerprint.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "List what is stored, per fingerprint.")
 
         @Argument(help: "Only metrics whose series/benchmark/metric matches this glob.")
         var metrics: String?

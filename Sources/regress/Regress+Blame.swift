@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct Blame: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "blame",
             abstract: "Name the commits that moved the metrics matching a glob, most harmful first.",
             discussion: """
                 METRIC-GLOB matches metric ids (series/benchmark/metric), as `regress history --format json` \

@@ -4,6 +4,7 @@ import RegressCore
 extension Regress {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Compare the working tree's runs with the stored baselines of this machine.",
             discussion: """
                 The report, JSON and exit codes are those of `compare`. --baselines-rev origin/main reads the \

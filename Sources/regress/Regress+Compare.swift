@@ -4,6 +4,7 @@ import RegressCore
 extension Regress {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare the benchmark artifacts of a base revision with the working tree or a head revision.",
             discussion: """
                 BASE is any revision: HEAD~1 (the default), a hash, a branch, a tag, or A...B for the merge \

@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Build a throw-away repository of LLM-benchmark history and run `regress compare` in it.",
             discussion: """
                 The demo's last commit slows one compile backend by about 27% and holds a prompt-suite run \

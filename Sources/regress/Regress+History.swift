@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Find where each metric changed across the commits of a range.",
             discussion: """
                 RANGE is a revision (all of its history: main, HEAD) or A..B (the commits of B that A does \

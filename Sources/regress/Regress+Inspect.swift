@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspect",
             abstract: "Show what regress reads from one artifact: its format and why, its series, benchmarks, metrics and what it skipped.",
             discussion: "TARGET is a file on disk, or REV:PATH to read a file of a commit (HEAD~2:bench/results.json)."
         )

@@ -5,6 +5,7 @@ import RegressCore
 extension Regress {
     struct Noise: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "noise",
             abstract: "Report how reproducible each metric is, and which cannot be gated at their tolerance.",
             discussion: """
                 SOURCE is a revision; without it, the working tree. Between-run figures come from older \

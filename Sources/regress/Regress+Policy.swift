@@ -6,6 +6,7 @@ import RegressGit
 extension Regress {
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "policy",
             abstract: "Inspect and start tolerance policies.",
             subcommands: [Explain.self, Init.self, Suggest.self]
         )
@@ -15,6 +16,7 @@ extension Regress {
 extension Regress.Policy {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Show the resolved policy of one metric and which file and rule set each field.",
             discussion: "METRIC-ID is series/benchmark/metric, as the JSON report's `series`, `benchmark` and `metric` give it."
         )
@@ -49,6 +51,7 @@ extension Regress.Policy {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write the built-in default policy, every field documented, to policies/default.yml."
         )
 
@@ -71,6 +74,7 @@ extension Regress.Policy {
 
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Suggest a tolerance per metric from the noise between its change points, as policy YAML.",
             discussion: """
                 Reads history like `regress history RANGE` and writes a rule for each metric whose current \

@@ -12,10 +12,14 @@ public protocol ArtifactSource {
     func read(_ path: String) throws -> [UInt8]
     /// The size in bytes of the file at `path`, when the source can tell without reading it.
     func size(of path: String) -> Int?
+    /// The id of the blob at `path` when the source is a commit (the same id means the same bytes);
+    /// nil for files on disk or a missing path.
+    func blobID(_ path: String) -> ObjectID?
 }
 
 extension ArtifactSource {
     public func size(of path: String) -> Int? { nil }
+    public func blobID(_ path: String) -> ObjectID? { nil }
 }
 
 /// The tree of one commit, read through libgit2 without a checkout.
@@ -49,6 +53,10 @@ public struct CommitSource: ArtifactSource {
 
     public func size(of path: String) -> Int? {
         try? repository.fileSize(at: id, path: path)
+    }
+
+    public func blobID(_ path: String) -> ObjectID? {
+        (try? repository.blobID(at: id, path: path)) ?? nil
     }
 }
 

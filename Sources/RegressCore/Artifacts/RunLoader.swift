@@ -76,12 +76,21 @@ public enum RunLoader {
         }
     }
 
-    /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds.
+    /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds:
+    /// its top-level `date`, else `started_at`, scanned for without building the document (0 for none).
+    /// A blob is scanned once per process, whichever side or revision it is read from.
     static func embeddedTime(_ path: String, in source: ArtifactSource) -> Double {
-        guard let bytes = try? source.read(path), let value = try? JSONParser.parse(bytes),
-              let date = value["date"]?.numberValue ?? value["started_at"]?.numberValue else { return 0 }
-        return date > 1e11 ? date / 1000 : date
+        let blob = source.blobID(path)
+        if let blob, let known = embeddedTimes.value(for: blob) { return known }
+        var time = 0.0
+        if let bytes = try? source.read(path), let date = JSONParser.topLevelNumber(bytes, keys: ["date", "started_at"]) {
+            time = date > 1e11 ? date / 1000 : date
+        }
+        if let blob { embeddedTimes.store(time, for: blob) }
+        return time
     }
+
+    private static let embeddedTimes = BlobMemo<Double>()
 
     /// Reads one artifact into a run; nil when it holds no numeric value and no failed record. A file
     /// the configuration names must parse (its error is thrown on); one found by the default globs may
@@ -141,4 +150,22 @@ public struct ConfiguredArtifactError: Error, LocalizedError, Equatable {
     }
 
     public var errorDescription: String? { underlying.errorDescription }
+}
+
+/// Values computed from a blob's bytes, by blob id: identical files in two trees are read once.
+final class BlobMemo<Value: Sendable>: @unchecked Sendable {
+    private var values: [ObjectID: Value] = [:]
+    private let lock = NSLock()
+
+    func value(for blob: ObjectID) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[blob]
+    }
+
+    func store(_ value: Value, for blob: ObjectID) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[blob] = value
+    }
 }

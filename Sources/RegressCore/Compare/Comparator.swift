@@ -31,7 +31,7 @@ public struct Comparator: Sendable {
         let (base, head) = Normalization.apply(policies, base: base, head: head)
         let baseRuns = Dictionary(base.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         let headRuns = Dictionary(head.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
-        var pending: [Pending] = []
+        var jobs: [Job] = []
         var failedRuns: [FailedRun] = []
         var incomparable: [IncomparableRun] = []
         var unfingerprinted: (base: [String], head: [String]) = ([], [])
@@ -69,15 +69,17 @@ public struct Comparator: Sendable {
             for measurement in headRun?.measurements ?? [] {
                 let key = Self.key(measurement)
                 seen.insert(key)
-                if againstStoredBaselines && baseRun == nil {
-                    pending.append(noBaseline(series: series.value, head: measurement, headRun: headRun))
-                    continue
-                }
-                pending.append(measure(series: series.value, base: baseByKey[key], head: measurement, baseRun: baseRun, headRun: headRun))
+                jobs.append(Job(series: series.value, base: baseByKey[key], head: measurement, baseRun: baseRun, headRun: headRun,
+                                noBaseline: againstStoredBaselines && baseRun == nil))
             }
             for measurement in baseRun?.measurements ?? [] where !seen.contains(Self.key(measurement)) {
-                pending.append(measure(series: series.value, base: measurement, head: nil, baseRun: baseRun, headRun: headRun))
+                jobs.append(Job(series: series.value, base: measurement, head: nil, baseRun: baseRun, headRun: headRun, noBaseline: false))
             }
+        }
+        // Each metric is measured on its own (its bootstrap has its own seed): the cores share them.
+        var pending = ParallelMap.map(jobs) { job in
+            job.noBaseline ? noBaseline(series: job.series, head: job.head!, headRun: job.headRun)
+                : measure(series: job.series, base: job.base, head: job.head, baseRun: job.baseRun, headRun: job.headRun)
         }
         // Benjamini-Hochberg across every metric whose test ran.
         let tested = pending.indices.filter { pending[$0].result.pValue != nil }
@@ -97,6 +99,16 @@ public struct Comparator: Sendable {
 
     private static func key(_ measurement: Measurement) -> String {
         measurement.benchmark + "\u{0}" + measurement.metric
+    }
+
+    /// One metric to measure: its two sides and their runs.
+    struct Job {
+        let series: String
+        let base: Measurement?
+        let head: Measurement?
+        let baseRun: Run?
+        let headRun: Run?
+        let noBaseline: Bool
     }
 
     /// A result before the false-discovery adjustment, with what the decision needs.

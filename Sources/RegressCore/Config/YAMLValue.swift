@@ -7,10 +7,11 @@ struct YAMLValue {
     let path: String
     let file: String
 
-    /// Parses a document; an empty document is an empty mapping.
+    /// Parses a document; an empty document is an empty mapping. Values are read as their text, so
+    /// no tag is resolved (which spares compiling the resolver's patterns at start-up).
     static func parse(_ text: String, file: String) throws -> YAMLValue {
         do {
-            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            let node = try Yams.compose(yaml: text, .basic) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, path: "", file: file)
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: YAMLValue.line(of: error), keyPath: "", message: "not valid YAML: \(YAMLValue.problem(of: error))")

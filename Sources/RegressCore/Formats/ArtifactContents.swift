@@ -45,6 +45,24 @@ public struct ArtifactContents: Sendable {
             withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.samples.append(value) }
         }
 
+        /// A sample for the measurement a key returned by `add(_:benchmark:metric:)` names, which
+        /// readers keep to add many samples to one measurement without building its key again.
+        mutating func add(_ value: Double, key: String) {
+            guard !value.isNaN else { return skip("NaN") }
+            guard value.isFinite else { return skip("infinite") }
+            // Through the index, the measurement is changed in place rather than copied out and back.
+            let index = byKey.index(forKey: key)!
+            byKey.values[index].samples.append(value)
+        }
+
+        /// A sample, as `add(_:benchmark:metric:unit:direction:)`, returning the measurement's key
+        /// once it exists (nil when the value was skipped).
+        mutating func addReturningKey(_ value: Double, benchmark: String, metric: String) -> String? {
+            add(value, benchmark: benchmark, metric: metric)
+            let key = Collector.key(benchmark, metric)
+            return byKey[key] == nil ? nil : key
+        }
+
         /// A value of a record that reported an error: counted, never a sample.
         mutating func addFailed(benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
             withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.failedSamples += 1 }

@@ -13,73 +13,75 @@ public enum CSVParser {
     }
 
     public static func parse(_ input: [UInt8], separator: UInt8 = UInt8(ascii: ",")) throws -> [Record] {
-        let bytes = decodeToUTF8(input)
-        var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var inQuotes = false
-        var quoteLine = 0
-        var fieldStarted = false
+        try decodeToUTF8(input).withUnsafeBufferPointer { try parse(buffer: $0, separator: separator) }
+    }
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldStarted = false
-        }
-        func endRecord() {
-            endField()
+    /// One pass over the bytes: an unquoted field becomes its text straight from its byte range; only a
+    /// quoted one is copied out (to drop its quotes and undouble `""`).
+    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) throws -> [Record] {
+        let quote = UInt8(ascii: "\""), newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+        let count = bytes.count
+        var records: [Record] = []
+        var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var line = 1
+        var width = 0
+        var quoted: [UInt8] = []
+        while index < count {
+            let recordLine = line
+            var fields: [String] = []
+            fields.reserveCapacity(width)
+            while true {
+                if index < count, bytes[index] == quote {
+                    let quoteLine = line
+                    quoted.removeAll(keepingCapacity: true)
+                    index += 1
+                    var start = index
+                    while true {
+                        guard index < count else {
+                            throw SyntaxError(line: quoteLine, reason: "a quoted field opened here is never closed")
+                        }
+                        let byte = bytes[index]
+                        if byte == quote {
+                            quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                            if index + 1 < count, bytes[index + 1] == quote {
+                                quoted.append(quote)
+                                index += 2
+                                start = index
+                                continue
+                            }
+                            index += 1
+                            break
+                        }
+                        if byte == newline { line += 1 }
+                        index += 1
+                    }
+                    // Text after the closing quote belongs to the field, as it is.
+                    let rest = index
+                    while index < count, case let byte = bytes[index], byte != separator, byte != newline, byte != carriageReturn {
+                        index += 1
+                    }
+                    quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<index]))
+                    fields.append(String(decoding: quoted, as: UTF8.self))
+                } else {
+                    let start = index
+                    while index < count, case let byte = bytes[index], byte != separator, byte != newline, byte != carriageReturn {
+                        index += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                guard index < count else { break }
+                let byte = bytes[index]
+                index += 1
+                if byte == separator { continue }
+                if byte == carriageReturn, index < count, bytes[index] == newline { index += 1 }
+                line += 1
+                break
+            }
+            width = fields.count
             // A line with nothing on it is not a record.
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: recordLine, fields: fields))
             }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 2
-                        continue
-                    }
-                    inQuotes = false
-                    index += 1
-                    continue
-                }
-                if byte == 0x0A { line += 1 }
-                field.append(byte)
-                index += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\"") where !fieldStarted:
-                inQuotes = true
-                quoteLine = line
-                fieldStarted = true
-            case separator:
-                endField()
-            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                break
-            case 0x0A, 0x0D:
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(byte)
-                fieldStarted = true
-            }
-            index += 1
-        }
-        if inQuotes {
-            throw SyntaxError(line: quoteLine, reason: "a quoted field opened here is never closed")
-        }
-        if fieldStarted || !field.isEmpty || !fields.isEmpty {
-            endRecord()
         }
         return records
     }

@@ -37,7 +37,7 @@ struct GenericCSVReader {
             throw ArtifactError.malformed(path: path, location: "line \(error.line)", reason: error.reason)
         }
         guard let headerRecord = records.first else { return ArtifactContents() }
-        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = headerRecord.fields.map { $0.trimmedSpaces }
         if let duplicate = ArtifactScreening.duplicateColumn(header, path: path) { throw duplicate }
         let rows = Array(records.dropFirst())
         for row in rows where row.fields.count > header.count {
@@ -46,6 +46,11 @@ struct GenericCSVReader {
         }
         let schema = try classify(header: header, rows: rows, path: path, keys: keys)
         var collector = ArtifactContents.Collector()
+        let keyColumns = schema.roles.indices.filter { schema.roles[$0] == .key }
+        // The measurement of each column for the benchmark of the rows just read (rows of one
+        // benchmark usually follow each other).
+        var keysBenchmark: String?
+        var columnKeys = [String?](repeating: nil, count: header.count)
         for row in rows {
             let value = { (column: Int) -> String in column < row.fields.count ? row.fields[column] : "" }
             var error: String?
@@ -53,9 +58,9 @@ struct GenericCSVReader {
                 error = error ?? RecordFailure.error(field: header[column], value: value(column))
             }
             collector.record(failed: error)
-            let benchmark = schema.roles.indices.filter { schema.roles[$0] == .key }
+            let benchmark = keyColumns
                 .map { column in
-                    let text = value(column).trimmingCharacters(in: .whitespaces)
+                    let text = value(column).trimmedSpaces
                     return schema.labelled.contains(column) ? "\(header[column])=\(text)" : text
                 }
                 .joined(separator: ", ")
@@ -64,11 +69,19 @@ struct GenericCSVReader {
                     collector.addFailed(benchmark: benchmark, metric: header[column])
                     continue
                 }
-                let text = value(column).trimmingCharacters(in: .whitespaces)
+                let text = value(column).trimmedSpaces
                 if text.isEmpty {
                     collector.skip("empty")
                 } else if let number = parseNumber(text) {
-                    collector.add(number, benchmark: benchmark, metric: header[column])
+                    if keysBenchmark != benchmark {
+                        keysBenchmark = benchmark
+                        for index in columnKeys.indices { columnKeys[index] = nil }
+                    }
+                    if let key = columnKeys[column] {
+                        collector.add(number, key: key)
+                    } else {
+                        columnKeys[column] = collector.addReturningKey(number, benchmark: benchmark, metric: header[column])
+                    }
                 } else {
                     collector.skip("non-numeric")
                 }
@@ -84,7 +97,7 @@ struct GenericCSVReader {
         var roles: [Role] = []
         for (column, name) in header.enumerated() {
             let lower = name.lowercased()
-            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmingCharacters(in: .whitespaces) : nil }
+            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmedSpaces : nil }
                 .filter { !$0.isEmpty }
             let numeric = !values.isEmpty && values.allSatisfy { parseNumber($0) != nil }
             // An error column of numbers counts errors (as `"errors": 3` does in JSON): a metric.
@@ -123,12 +136,23 @@ struct GenericCSVReader {
 
     /// A plain decimal number, or `nan`/`inf` (which are then skipped and counted).
     static func parseNumber(_ text: String) -> Double? {
-        if let value = Double(text) { return value }
+        if let value = DecimalNumber.parse(text) { return value }
         switch text.lowercased() {
         case "nan", "-nan": return .nan
         case "inf", "+inf", "infinity": return .infinity
         case "-inf", "-infinity": return -.infinity
         default: return nil
         }
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs (and other Unicode spaces) at either end, as
+    /// `trimmingCharacters(in: .whitespaces)`, returned as is when it starts and ends with neither.
+    var trimmedSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func mayBeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
+        guard mayBeSpace(first) || mayBeSpace(last) else { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

@@ -2,31 +2,81 @@
 /// exactly where a file breaks it (`benchmarks[2].real_time: expected a number`).
 struct JSONCursor {
     let value: JSONValue
-    let path: String
     let file: String
+    /// Where the value sits: the step from its parent, and the parent's place as a chain of steps,
+    /// written out only when asked for (an error names it), so walking a large document builds no
+    /// path text, and a value whose children are never visited allocates nothing.
+    private let parent: Location?
+    private let step: Location.Step?
+
+    private final class Location: Sendable {
+        enum Step {
+            case root(String)
+            case key(String)
+            case index(Int)
+        }
+
+        let parent: Location?
+        let step: Step
+
+        init(parent: Location?, step: Step) {
+            self.parent = parent
+            self.step = step
+        }
+
+        static func path(_ parent: Location?, _ step: Step?) -> String {
+            guard let step else { return "" }
+            let above = parent.map { path($0.parent, $0.step) } ?? ""
+            switch step {
+            case .root(let text): return text
+            case .key(let key): return above.isEmpty ? key : "\(above).\(key)"
+            case .index(let index): return "\(above)[\(index)]"
+            }
+        }
+    }
 
     init(_ value: JSONValue, path: String = "", file: String) {
         self.value = value
-        self.path = path
         self.file = file
+        self.parent = nil
+        self.step = path.isEmpty ? nil : .root(path)
     }
+
+    private init(_ value: JSONValue, parent: Location?, step: Location.Step, file: String) {
+        self.value = value
+        self.file = file
+        self.parent = parent
+        self.step = step
+    }
+
+    var path: String { Location.path(parent, step) }
 
     func error(_ reason: String) -> ArtifactError {
         .malformed(path: file, location: path.isEmpty ? "top level" : path, reason: reason)
     }
 
+    /// This value's place, as the parent of its children.
+    private var here: Location? {
+        step.map { Location(parent: parent, step: $0) }
+    }
+
+    private func at(_ step: Location.Step, _ value: JSONValue) -> JSONCursor {
+        JSONCursor(value, parent: here, step: step, file: file)
+    }
+
     func child(_ key: String) -> JSONCursor? {
-        value[key].map { JSONCursor($0, path: path.isEmpty ? key : "\(path).\(key)", file: file) }
+        value[key].map { at(.key(key), $0) }
     }
 
     func required(_ key: String) throws -> JSONCursor {
-        guard let found = child(key) else { throw JSONCursor(value, path: path.isEmpty ? key : "\(path).\(key)", file: file).error("missing") }
+        guard let found = child(key) else { throw at(.key(key), value).error("missing") }
         return found
     }
 
     var elements: [JSONCursor]? {
         guard case .array(let items) = value else { return nil }
-        return items.enumerated().map { JSONCursor($1, path: "\(path)[\($0)]", file: file) }
+        let here = here
+        return items.enumerated().map { JSONCursor($1, parent: here, step: .index($0), file: file) }
     }
 
     func array() throws -> [JSONCursor] {
@@ -36,7 +86,8 @@ struct JSONCursor {
 
     var members: [(String, JSONCursor)]? {
         guard case .object(let items) = value else { return nil }
-        return items.map { ($0.0, JSONCursor($0.1, path: path.isEmpty ? $0.0 : "\(path).\($0.0)", file: file)) }
+        let here = here
+        return items.map { ($0.0, JSONCursor($0.1, parent: here, step: .key($0.0), file: file)) }
     }
 
     func object() throws -> [(String, JSONCursor)] {

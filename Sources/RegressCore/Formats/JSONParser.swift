@@ -6,24 +6,110 @@ public struct JSONParser {
         public let reason: String
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private var depth = 0
     private static let maximumDepth = 512
+    /// Strings too long to be stored inline, by text: keys and names repeated in every record of a
+    /// large file then share one storage. Bounded, so a file of unique strings costs little more.
+    private var interned: [String: String] = [:]
+    private static let internLimit = 100_000
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            parser.skipWhitespace()
+            let value = try parser.parseValue()
+            parser.skipWhitespace()
+            guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+            return value
+        }
     }
 
-    private init(bytes: [UInt8]) {
+    /// The number of the first top-level member named `keys[0]`, else of the first named `keys[1]`,
+    /// and so on, of a document that is an object, found without building the document: the values
+    /// of other members are skipped over by their brackets and strings, and the scan stops at the
+    /// first key's number. Nil when the document is no object, none of the keys holds a number, or the
+    /// document breaks before the answer is known.
+    public static func topLevelNumber(_ bytes: [UInt8], keys: [String]) -> Double? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            return parser.scanTopLevel(keys: keys.map { Array($0.utf8) })
+        }
+    }
+
+    private mutating func scanTopLevel(keys: [[UInt8]]) -> Double? {
+        var seen = [Bool](repeating: false, count: keys.count)
+        var found = [Double?](repeating: nil, count: keys.count)
+        func answer() -> Double? { found.lazy.compactMap { $0 }.first }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return nil }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = try? parseString() else { return nil }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipWhitespace()
+            if let k = keys.firstIndex(where: { $0.elementsEqual(key.utf8) }), !seen[k] {
+                seen[k] = true
+                guard let value = try? parseValue() else { return nil }
+                found[k] = value.numberValue
+                if found[k] != nil, found[..<k].allSatisfy({ $0 == nil }), seen[..<k].allSatisfy({ $0 }) || k == 0 {
+                    return found[k]
+                }
+            } else {
+                guard skipValue() else { return nil }
+            }
+            skipWhitespace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            return bytes[index] == UInt8(ascii: "}") ? answer() : nil
+        }
+    }
+
+    /// Moves past one value without building it; false when the document breaks inside it.
+    private mutating func skipValue() -> Bool {
+        var depth = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                guard (try? parseString()) != nil else { return false }
+                if depth == 0 { return true }
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return true }
+                depth -= 1
+                if depth == 0 {
+                    index += 1
+                    return true
+                }
+            case UInt8(ascii: ","):
+                if depth == 0 { return true }
+            case 0x0A:
+                line += 1
+                lineStart = index + 1
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -151,7 +237,24 @@ public struct JSONParser {
     private mutating func parseString() throws -> String {
         let start = index
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: their text is their bytes.
+        let contentStart = index
+        while index < bytes.count, case let byte = bytes[index], byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x0A {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)]), as: UTF8.self) else {
+                index = start
+                throw error("a string that is not valid UTF-8")
+            }
+            // Up to 15 bytes a string is stored inline, with nothing to share.
+            guard index - 1 - contentStart > 15 else { return text }
+            if let known = interned[text] { return known }
+            if interned.count < JSONParser.internLimit { interned[text] = text }
+            return text
+        }
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -222,7 +325,9 @@ public struct JSONParser {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if let value = DecimalNumber.fastPath(slice) { return .number(value) }
+        let text = String(decoding: slice, as: UTF8.self)
         guard let value = Double(text) else {
             index = start
             throw error("invalid number '\(text)'")

@@ -64,6 +64,11 @@ public enum JSONWriter {
     }
 
     public static func quote(_ text: String) -> String {
+        // Most text needs no escape: it is copied whole. (U+0080…U+009F start with the byte C2, which
+        // sends every U+0080…U+00BF, µ included, the long way.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -25,8 +25,15 @@ public struct Measurement: Equatable, Sendable {
     /// The median of the samples; nil when there are none.
     public var median: Double? {
         guard !samples.isEmpty else { return nil }
-        let sorted = samples.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        var copy = samples
+        return copy.withUnsafeMutableBufferPointer { values in
+            // The middle value by selection; for an even count, the largest of those before it too.
+            let middle = values.count / 2
+            Selection.select(values, middle)
+            guard values.count % 2 == 0 else { return values[middle] }
+            var below = values[0]
+            for index in 1..<middle where values[index] > below { below = values[index] }
+            return (below + values[middle]) / 2
+        }
     }
 }

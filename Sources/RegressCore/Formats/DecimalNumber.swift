@@ -1,0 +1,82 @@
+/// Numbers read straight from bytes, with the result `Double(String)` gives for the same text.
+///
+/// The common shape, `[+-]digits[.digits][(e|E)[+-]digits]` with at most 19 significant digits, is
+/// computed directly when that is exact: a mantissa below 2⁵³ times or over a power of ten up to 10²²
+/// (both exact doubles, so the one multiplication or division rounds correctly, as strtod does). Any
+/// other text (more digits, larger exponents, hex, `inf`, `nan`) goes through `Double(String)`.
+enum DecimalNumber {
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let value = fastPath(bytes) { return value }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// The value when the text has the common shape and an exact computation exists; nil otherwise
+    /// (not necessarily because the text is no number).
+    @inline(__always)
+    static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = bytes.count
+        var index = 0
+        guard count > 0 else { return nil }
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0, significant = 0, exponent = 0
+        while index < count, case let digit = bytes[index] &- 48, digit < 10 {
+            if significant > 0 || digit != 0 { significant += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            digits += 1
+            index += 1
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count, case let digit = bytes[index] &- 48, digit < 10 {
+                if significant > 0 || digit != 0 { significant += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                exponent -= 1
+                index += 1
+            }
+        }
+        guard digits > 0, significant <= 19 else { return nil }
+        if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            var exponentNegative = false
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var written = 0, exponentDigits = 0
+            while index < count, case let digit = bytes[index] &- 48, digit < 10 {
+                if written < 10_000 { written = written * 10 + Int(digit) }
+                exponentDigits += 1
+                index += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard index == count, mantissa <= 1 << 53 else { return nil }
+        var value = Double(mantissa)
+        if exponent < 0 {
+            guard exponent >= -22 else { return mantissa == 0 ? (negative ? -0.0 : 0) : nil }
+            value /= powersOfTen[-exponent]
+        } else if exponent > 0 {
+            guard exponent <= 22 else { return mantissa == 0 ? (negative ? -0.0 : 0) : nil }
+            value *= powersOfTen[exponent]
+        }
+        return negative ? -value : value
+    }
+}
