@@ -116,6 +116,14 @@ public enum MetricInference {
     static let sizeUnits: [String: String] = ["bytes": "B", "kb": "KB", "mb": "MB", "gb": "GB", "kib": "KiB", "mib": "MiB", "gib": "GiB"]
 
     public static func infer(_ name: String) -> Result {
+        // Artifacts repeat the same few names thousands of times: each is inferred once per process.
+        if let known = InferenceCache.shared.result(for: name) { return known }
+        let result = inferUncached(name)
+        InferenceCache.shared.store(result, for: name)
+        return result
+    }
+
+    static func inferUncached(_ name: String) -> Result {
         let words = self.words(of: lastComponent(of: name))
         guard let last = words.last else { return Result(unit: "", direction: .unknown, reason: "no name") }
         if let ungated = ungated(name, words: words) { return ungated }
@@ -206,5 +214,27 @@ public enum MetricInference {
         }
         if !current.isEmpty { words.append(current.lowercased()) }
         return words
+    }
+}
+
+/// The inferred results of metric names seen so far, shared by every thread of the process.
+final class InferenceCache: @unchecked Sendable {
+    static let shared = InferenceCache()
+    private let lock = NSLock()
+    private var results: [String: MetricInference.Result] = [:]
+
+    func result(for name: String) -> MetricInference.Result? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[name]
+    }
+
+    func store(_ result: MetricInference.Result, for name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Names are bounded by what artifacts hold; a pathological file of unique names cannot grow it
+        // without bound.
+        if results.count > 100_000 { results.removeAll(keepingCapacity: true) }
+        results[name] = result
     }
 }
