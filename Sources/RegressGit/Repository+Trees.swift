@@ -39,17 +39,11 @@ extension Repository {
     /// The corresponding libgit2 function is `git_odb_read_header`.
     public func fileSize(at commit: ObjectID, path: String) throws -> Int {
         let (id, _) = try blobEntry(at: commit, path: path)
-        var odb: OpaquePointer?
-        try check("git_repository_odb", git_repository_odb(&odb, pointer))
-        defer { git_odb_free(odb) }
-        var oid = id.raw
-        var size = 0
-        var type = GIT_OBJECT_ANY
-        let result = git_odb_read_header(&size, &type, odb, &oid)
-        if result < 0, case .libgit2(_, _, let message) = lastError("git_odb_read_header", result) {
+        do {
+            return try blobSize(id)
+        } catch GitError.missingObject(let id, _, let message) {
             throw GitError.missingObject(id: id, what: "the content of '\(path)' at commit \(commit.short)", message: message)
         }
-        return size
     }
 
     /// The size in bytes of a blob, read from the object's header without loading it.

@@ -91,13 +91,9 @@ struct PolicyFields: Equatable, Sendable {
                 }
                 fields.test = test
             case "alpha":
-                let alpha = try member.number()
-                guard alpha > 0, alpha < 1 else { throw member.error("alpha must be between 0 and 1, as in 0.01") }
-                fields.alpha = alpha
+                fields.alpha = try member.fraction("alpha must be between 0 and 1, as in 0.01")
             case "min_samples":
-                let count = try member.int()
-                guard count >= 2 else { throw member.error("min_samples must be at least 2") }
-                fields.minSamples = count
+                fields.minSamples = try member.int(atLeast: 2, "min_samples must be at least 2")
             case "aggregate":
                 let name = try member.string()
                 guard let aggregate = Aggregate(rawValue: name) else {
@@ -145,25 +141,17 @@ struct PolicyFields: Equatable, Sendable {
                 for (name, field) in try member.mapping(allowed: ["window", "min_runs", "min_shift", "significance", "min_segment"]) {
                     switch name {
                     case "window":
-                        let count = try field.int()
-                        guard count >= 2 else { throw field.error("history.window must be at least 2 runs") }
-                        fields.historyWindow = count
+                        fields.historyWindow = try field.int(atLeast: 2, "history.window must be at least 2 runs")
                     case "min_runs":
-                        let count = try field.int()
-                        guard count >= 2 else { throw field.error("history.min_runs must be at least 2 runs") }
-                        fields.historyMinRuns = count
+                        fields.historyMinRuns = try field.int(atLeast: 2, "history.min_runs must be at least 2 runs")
                     case "min_shift":
                         let shift = try field.number()
                         guard shift > 0 else { throw field.error("history.min_shift is a number of noise units above 0, as in 3") }
                         fields.historyMinShift = shift
                     case "significance":
-                        let level = try field.number()
-                        guard level > 0, level < 1 else { throw field.error("history.significance must be between 0 and 1, as in 0.001") }
-                        fields.historySignificance = level
+                        fields.historySignificance = try field.fraction("history.significance must be between 0 and 1, as in 0.001")
                     default:
-                        let count = try field.int()
-                        guard count >= 1 else { throw field.error("history.min_segment must be at least 1 run") }
-                        fields.historyMinSegment = count
+                        fields.historyMinSegment = try field.int(atLeast: 1, "history.min_segment must be at least 1 run")
                     }
                 }
             case "reason": fields.reason = try member.string()
@@ -188,6 +176,20 @@ extension YAMLValue {
 
     func number() throws -> Double {
         guard let value = Double(try string()), value.isFinite else { throw error("expected a number") }
+        return value
+    }
+
+    /// A number strictly between 0 and 1; `message` when it is not.
+    func fraction(_ message: String) throws -> Double {
+        let value = try number()
+        guard value > 0, value < 1 else { throw error(message) }
+        return value
+    }
+
+    /// A whole number of at least `minimum`; `message` when it is smaller.
+    func int(atLeast minimum: Int, _ message: String) throws -> Int {
+        let value = try int()
+        guard value >= minimum else { throw error(message) }
         return value
     }
 
