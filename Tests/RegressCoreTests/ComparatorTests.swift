@@ -141,6 +141,35 @@ struct ComparatorTests {
         }
     }
 
+    @Test func onlyAChangeBeyondTheToleranceGetsAnInterval() throws {
+        let base = [10.0, 10.1, 9.9, 10.05, 9.95, 10.0, 10.1, 9.9]
+        for test in ["mann-whitney", "welch", "bootstrap"] {
+            let comparison = try Self.compare(
+                [Self.measurement("latency_ms", base, benchmark: "within"), Self.measurement("latency_ms", base, benchmark: "beyond")],
+                [Self.measurement("latency_ms", base.map { $0 * 1.02 }, benchmark: "within"),
+                 Self.measurement("latency_ms", base.map { $0 * 1.2 }, benchmark: "beyond")],
+                policy: "version: 1\ndefaults:\n  test: \(test)\n")
+            let within = try #require(comparison.results.first { $0.benchmark == "within" })
+            let beyond = try #require(comparison.results.first { $0.benchmark == "beyond" })
+            #expect(within.verdict == .unchanged, "\(test)")
+            #expect(within.pValue != nil, "\(test)")
+            #expect(within.ciLow == nil && within.ciHigh == nil, "\(test)")
+            let interval = try #require(Bootstrap(base: base, head: base.map { $0 * 1.2 }, aggregate: .median,
+                                                  seed: Bootstrap.seed(for: "s/beyond/latency_ms")))
+            #expect(beyond.verdict == .regression, "\(test)")
+            #expect(beyond.ciLow == interval.low && beyond.ciHigh == interval.high, "\(test)")
+        }
+    }
+
+    @Test func aTooNoisyChangeBeyondTheToleranceKeepsItsInterval() throws {
+        let base = [10.0, 14, 6, 12, 8, 10]
+        let result = try Self.result("latency_ms", base: base, head: base.map { $0 * 1.5 },
+                                     policy: "version: 1\ndefaults:\n  noise:\n    max_cv: 10%\n")
+        #expect(result.verdict == .inconclusive)
+        #expect(result.note?.hasPrefix("too noisy: CV ") == true)
+        #expect(result.ciLow != nil && result.ciHigh != nil)
+    }
+
     @Test func pValuesAreAdjustedAcrossAllMetricsOfTheComparison() throws {
         // Eight samples a side: five could not reach alpha 0.01 once adjusted across three metrics.
         let base = [10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.07]

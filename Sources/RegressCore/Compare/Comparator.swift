@@ -3,12 +3,13 @@
 ///
 /// 1. each side's samples are summarised by the policy's aggregate; the relative change is
 ///    (head − base) / |base|;
-/// 2. when both sides have at least `min_samples`, the policy's test gives a p-value, and a seeded
-///    bootstrap a 95% interval of the relative change; p-values are adjusted with Benjamini-Hochberg
-///    across every tested metric of the comparison;
+/// 2. when both sides have at least `min_samples`, the policy's test gives a p-value; p-values are
+///    adjusted with Benjamini-Hochberg across every tested metric of the comparison;
 /// 3. a change that does not exceed the tolerance is `unchanged` (significant or not); one that does is
 ///    a `regression` or an `improvement` by the metric's direction when the adjusted p is below alpha,
-///    or when no test ran, and `inconclusive` when the test ran and did not reject "no change";
+///    or when no test ran, and `inconclusive` when the test ran and did not reject "no change". Only a
+///    change beyond the tolerance, with `min_samples` a side, gets a seeded bootstrap 95% interval of
+///    the relative change (the interval is reported for no other metric, and costs most of a compare);
 /// 4. a side whose coefficient of variation is above `noise.max_cv` makes the metric `inconclusive`,
 ///    as does an unknown direction.
 public struct Comparator: Sendable {
@@ -76,7 +77,7 @@ public struct Comparator: Sendable {
                 jobs.append(Job(series: series.value, base: measurement, head: nil, baseRun: baseRun, headRun: headRun, noBaseline: false))
             }
         }
-        // Each metric is measured on its own (its bootstrap has its own seed): the cores share them.
+        // Each metric is measured and decided on its own (its bootstrap has its own seed): the cores share them.
         var pending = ParallelMap.map(jobs) { job in
             job.noBaseline ? noBaseline(series: job.series, head: job.head!, headRun: job.headRun)
                 : measure(series: job.series, base: job.base, head: job.head, baseRun: job.baseRun, headRun: job.headRun)
@@ -85,7 +86,7 @@ public struct Comparator: Sendable {
         let tested = pending.indices.filter { pending[$0].result.pValue != nil }
         let adjusted = BenjaminiHochberg.adjust(tested.map { pending[$0].result.pValue! })
         for (index, value) in zip(tested, adjusted) { pending[index].result.pValueAdjusted = value }
-        let results = pending.map(decide)
+        let results = ParallelMap.map(pending) { decide($0) }
         var notices = base.notices.map { "base: \($0)" } + head.notices.map { "head: \($0)" }
         for (side, series) in [("base", unfingerprinted.base), ("head", unfingerprinted.head)] where !series.isEmpty {
             notices.append("no fingerprint for the \(side) run of \(ReportWording.someSeries(series)): " +
@@ -118,6 +119,22 @@ public struct Comparator: Sendable {
         /// Set when the verdict is already known without the test (missing, new, failed).
         let settled: Bool
         let difference: Double?
+        /// What the interval is drawn from, when both sides have `min_samples`.
+        var resampling: Resampling? = nil
+    }
+
+    /// The inputs of a metric's bootstrap, and the bootstrap itself once it ran (the `bootstrap` test
+    /// runs it for its p-value; otherwise it runs only when the interval is reported).
+    struct Resampling {
+        let base: [Double]
+        let head: [Double]
+        let aggregate: Aggregate
+        let seed: UInt64
+        var done: Bootstrap?? = nil
+
+        func bootstrap() -> Bootstrap? {
+            done ?? Bootstrap(base: base, head: head, aggregate: aggregate, seed: seed)
+        }
     }
 
     func measure(series: String, base: Measurement?, head: Measurement?, baseRun: Run?, headRun: Run?) -> Pending {
@@ -162,15 +179,16 @@ public struct Comparator: Sendable {
         }
         guard baseValue != nil, let headValue else { return settled(.new, policy.onNew, note: "the baseline run failed") }
 
+        var resampling: Resampling?
         if baseSamples.count >= policy.minSamples, headSamples.count >= policy.minSamples {
-            let seed = Bootstrap.seed(for: id)
-            let bootstrap = Bootstrap(base: baseSamples, head: headSamples, aggregate: policy.aggregate, seed: seed)
-            result.ciLow = bootstrap?.low
-            result.ciHigh = bootstrap?.high
+            resampling = Resampling(base: baseSamples, head: headSamples, aggregate: policy.aggregate, seed: Bootstrap.seed(for: id))
             switch policy.test {
             case .mannWhitney: result.pValue = MannWhitney(baseSamples, headSamples)?.pValue
             case .welch: result.pValue = WelchTest(baseSamples, headSamples)?.pValue
-            case .bootstrap: result.pValue = bootstrap?.pValue
+            case .bootstrap:
+                let bootstrap = resampling!.bootstrap()
+                resampling!.done = .some(bootstrap)
+                result.pValue = bootstrap?.pValue
             case .none: break
             }
             if result.pValue != nil { result.test = policy.test }
@@ -184,7 +202,7 @@ public struct Comparator: Sendable {
                     "min_runs \(minimum); the tolerance alone decides"
             }
         }
-        return Pending(result: result, policy: policy, settled: false, difference: headValue - baseValue!)
+        return Pending(result: result, policy: policy, settled: false, difference: headValue - baseValue!, resampling: resampling)
     }
 
     /// A head metric of a series that has no stored baseline for this machine.
@@ -200,6 +218,16 @@ public struct Comparator: Sendable {
         var result = pending.result
         guard !pending.settled, let difference = pending.difference else { return result }
         let policy = pending.policy
+        // Does the change exceed every bound the policy sets? (nil: a relative bound and no relative change)
+        var exceeds: Bool? = difference != 0
+        if let relative = policy.relativeTolerance {
+            if let change = result.relativeChange { exceeds = exceeds! && abs(change) > relative } else { exceeds = nil }
+        }
+        if let absolute = policy.absoluteTolerance, exceeds != nil { exceeds = exceeds! && abs(difference) > absolute }
+        if exceeds == true, let bootstrap = pending.resampling?.bootstrap() {
+            result.ciLow = bootstrap.low
+            result.ciHigh = bootstrap.high
+        }
         if let maxCV = policy.maxCV {
             let worst = [result.cvBase, result.cvHead].compactMap { $0 }.max()
             if let worst, worst > maxCV {
@@ -208,17 +236,11 @@ public struct Comparator: Sendable {
                 return result
             }
         }
-        // Does the change exceed every bound the policy sets?
-        var exceeds = difference != 0
-        if let relative = policy.relativeTolerance {
-            guard let change = result.relativeChange else {
-                result.verdict = .inconclusive
-                result.note = "the baseline is 0: no relative change"
-                return result
-            }
-            exceeds = exceeds && abs(change) > relative
+        guard let exceeds else {
+            result.verdict = .inconclusive
+            result.note = "the baseline is 0: no relative change"
+            return result
         }
-        if let absolute = policy.absoluteTolerance { exceeds = exceeds && abs(difference) > absolute }
         guard exceeds else {
             result.verdict = .unchanged
             return result
