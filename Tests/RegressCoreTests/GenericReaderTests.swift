@@ -256,6 +256,12 @@ struct GenericReaderTests {
         #expect(contents.failure == RunFailure(failedRecords: 1, totalRecords: 3, firstError: "status=timeout"))
     }
 
+    @Test func csvEmptyAndMissingCellsOfAMetricAreSkippedAndCounted() throws {
+        let contents = try read("name,ms,run\na, 5 ,1\nb,,1\nc\nd,nan,1\na,7,2\n", path: "r.csv")
+        #expect(summary(contents) == ["a|ms|ms|lower|5.0,7.0|failed=0"])
+        #expect(contents.skipped == ["empty": 2, "NaN": 1])
+    }
+
     @Test func aConfiguredKeyTheFileLacksIsAnError() {
         #expect(throws: ArtifactError.unknownKey(path: "r.csv", key: "model", available: ["name", "ms"])) {
             try read("name,ms\na,1\n", path: "r.csv", keys: ["model"])

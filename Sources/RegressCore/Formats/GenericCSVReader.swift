@@ -27,7 +27,15 @@ struct GenericCSVReader {
         let roles: [Role]
         /// Key columns shown as `name=value` in the benchmark's name (a profile's parameters).
         var labelled: Set<Int> = []
+        /// Per metric column, the value of each row as classifying read it (`emptyCell` for an empty
+        /// cell), so that no cell is parsed twice; nil for the other columns.
+        var numbers: [[Double]?] = []
     }
+
+    /// A NaN with a payload no parsed cell keeps (a parsed NaN is stored as `Double.nan`): an empty cell.
+    static let emptyCell = Double(nan: 0x0E_3E7, signaling: false)
+
+    static func isEmptyCell(_ value: Double) -> Bool { value.bitPattern == emptyCell.bitPattern }
 
     static func read(_ bytes: [UInt8], path: String, keys: [String]) throws -> ArtifactContents {
         let records: [CSVParser.Record]
@@ -51,7 +59,10 @@ struct GenericCSVReader {
         // benchmark usually follow each other).
         var keysBenchmark: String?
         var columnKeys = [String?](repeating: nil, count: header.count)
-        for row in rows {
+        let metricColumns = schema.roles.indices.compactMap { column in
+            schema.roles[column] == .metric ? schema.numbers[column].map { (column, $0) } : nil
+        }
+        for (rowIndex, row) in rows.enumerated() {
             let value = { (column: Int) -> String in column < row.fields.count ? row.fields[column] : "" }
             var error: String?
             for (column, role) in schema.roles.enumerated() where role == .failure {
@@ -64,26 +75,24 @@ struct GenericCSVReader {
                     return schema.labelled.contains(column) ? "\(header[column])=\(text)" : text
                 }
                 .joined(separator: ", ")
-            for (column, role) in schema.roles.enumerated() where role == .metric {
+            for (column, numbers) in metricColumns {
                 if error != nil {
                     collector.addFailed(benchmark: benchmark, metric: header[column])
                     continue
                 }
-                let text = value(column).trimmedSpaces
-                if text.isEmpty {
+                let number = numbers[rowIndex]
+                if isEmptyCell(number) {
                     collector.skip("empty")
-                } else if let number = parseNumber(text) {
-                    if keysBenchmark != benchmark {
-                        keysBenchmark = benchmark
-                        for index in columnKeys.indices { columnKeys[index] = nil }
-                    }
-                    if let key = columnKeys[column] {
-                        collector.add(number, key: key)
-                    } else {
-                        columnKeys[column] = collector.addReturningKey(number, benchmark: benchmark, metric: header[column])
-                    }
+                    continue
+                }
+                if keysBenchmark != benchmark {
+                    keysBenchmark = benchmark
+                    for index in columnKeys.indices { columnKeys[index] = nil }
+                }
+                if let key = columnKeys[column] {
+                    collector.add(number, key: key)
                 } else {
-                    collector.skip("non-numeric")
+                    columnKeys[column] = collector.addReturningKey(number, benchmark: benchmark, metric: header[column])
                 }
             }
         }
@@ -95,11 +104,15 @@ struct GenericCSVReader {
             throw ArtifactError.unknownKey(path: path, key: key, available: header)
         }
         var roles: [Role] = []
+        var numbers: [[Double]?] = []
         for (column, name) in header.enumerated() {
             let lower = name.lowercased()
-            let values = rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmedSpaces : nil }
+            let scan = NumericColumn(rows, column)
+            numbers.append(scan.numbers)
+            let numeric = scan.numbers != nil && scan.nonEmpty > 0
+            // Only a column that is not all numbers is read as text here (to tell timestamps).
+            let values = numeric || scan.nonEmpty == 0 ? [] : rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmedSpaces : nil }
                 .filter { !$0.isEmpty }
-            let numeric = !values.isEmpty && values.allSatisfy { parseNumber($0) != nil }
             // An error column of numbers counts errors (as `"errors": 3` does in JSON): a metric.
             if RecordFailure.isFailureField(name), !(numeric && RecordFailure.errorFields.contains(lower)) {
                 roles.append(.failure)
@@ -109,7 +122,7 @@ struct GenericCSVReader {
                 roles.append(.key)
                 continue
             }
-            if repetitionColumns.contains(lower) && (numeric || values.isEmpty) {
+            if repetitionColumns.contains(lower) && (numeric || scan.nonEmpty == 0) {
                 roles.append(.ignored)
             } else if numeric {
                 let idLike = ["id", "index", "idx"].contains(lower) || lower.hasSuffix("_id") || lower.hasSuffix("_index")
@@ -123,7 +136,34 @@ struct GenericCSVReader {
         }
         var labelled: Set<Int> = []
         if keys.isEmpty { labelled = LLMProfile.adjust(header: header, roles: &roles) }
-        return Schema(header: header, roles: roles, labelled: labelled)
+        for column in roles.indices where roles[column] != .metric { numbers[column] = nil }
+        return Schema(header: header, roles: roles, labelled: labelled, numbers: numbers)
+    }
+
+    /// One column read as numbers in one pass: its value in every row (`emptyCell` where empty or
+    /// missing), or nil as soon as a non-empty cell is no number.
+    struct NumericColumn {
+        var numbers: [Double]?
+        var nonEmpty = 0
+
+        init(_ rows: [CSVParser.Record], _ column: Int) {
+            var numbers: [Double] = []
+            numbers.reserveCapacity(rows.count)
+            for row in rows {
+                let text = column < row.fields.count ? row.fields[column].trimmedSpaces : ""
+                if text.isEmpty {
+                    numbers.append(GenericCSVReader.emptyCell)
+                    continue
+                }
+                nonEmpty += 1
+                guard let number = GenericCSVReader.parseNumber(text) else {
+                    self.numbers = nil
+                    return
+                }
+                numbers.append(number.isNaN ? .nan : number)
+            }
+            self.numbers = numbers
+        }
     }
 
     private static func isTimestampColumn(_ name: String, values: [String]) -> Bool {
