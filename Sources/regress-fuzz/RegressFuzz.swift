@@ -53,7 +53,7 @@ struct RegressFuzz {
         var runs = 0
         while Date() < deadline {
             let input = random.mutate(seeds[random.next(seeds.count)], donor: seeds[random.next(seeds.count)])
-            FileManager.default.createFile(atPath: current, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: current, contents: Data(input))
             Watchdog.arm()
             target.run(input)
             runs += 1

@@ -19,6 +19,7 @@ struct BaselineTests {
 
     static let steady = [10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.03]
 
+    @discardableResult
     func record(_ fixture: FixtureRepository) throws -> [String] {
         var operation = BaselineRecordOperation(repositoryPath: fixture.path, today: Self.today)
         operation.thisMachine = { _ in Self.machine }

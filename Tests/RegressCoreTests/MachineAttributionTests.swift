@@ -137,7 +137,7 @@ struct MachineAttributionTests {
         try fixture.write("bench/fresh.csv", BaselineTests.csv(BaselineTests.steady))
         var record = BaselineRecordOperation(repositoryPath: fixture.path, today: Self.today)
         record.thisMachine = { _ in Self.machine }
-        try record.run()
+        _ = try record.run()
         for name in ["a", "b", "c", "d", "e"] { try fixture.write("bench/old/\(name).csv", BaselineTests.csv([1, 2])) }
         try fixture.commit("old results of unknown machines")
         try fixture.write("bench/fresh.csv", BaselineTests.csv(BaselineTests.steady.map { $0 * 1.01 }))

@@ -179,7 +179,7 @@ extension SeriesMatchingTests {
         try fixture.write("bench/r.csv", BaselineTests.csv(BaselineTests.steady))
         var record = BaselineRecordOperation(repositoryPath: fixture.path, today: Self.today)
         record.thisMachine = { _ in BaselineTests.machine }
-        try record.run()
+        _ = try record.run()
         try fixture.remove("bench/r.csv")
         try fixture.write("results/r.csv", BaselineTests.csv(BaselineTests.steady.map { $0 * 1.2 }))
         var check = CheckOperation(repositoryPath: fixture.path, today: Self.today)

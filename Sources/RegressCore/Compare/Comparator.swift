@@ -169,7 +169,7 @@ public struct Comparator: Sendable {
         }
         guard let head else { return settled(.missing, policy.onMissing) }
         if head.isFailed { return settled(.failed, policy.onFailedRun, note: headRun?.failure?.firstError) }
-        guard let base else { return settled(.new, policy.onNew) }
+        guard base != nil else { return settled(.new, policy.onNew) }
         if let b = baseRun?.fingerprint, let h = headRun?.fingerprint {
             let differing = h.fingerprint.differences(from: b.fingerprint, on: policy.fingerprintMatch)
             if !differing.isEmpty {

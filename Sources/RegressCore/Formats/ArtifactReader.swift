@@ -39,7 +39,7 @@ public struct ReadResult {
 }
 
 /// A JSON format with a known schema.
-protocol JSONFormatAdapter {
+protocol JSONFormatAdapter: Sendable {
     static var format: ArtifactFormat { get }
     /// Why the document is in this format, or nil when it is not.
     static func recognize(_ value: JSONValue) -> String?
