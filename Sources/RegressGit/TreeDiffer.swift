@@ -81,7 +81,7 @@ public final class TreeDiffer {
         let names = folder.split(separator: "/").filter { !$0.isEmpty }
         for (depth, name) in names.enumerated() {
             let bytes = Array(name.utf8)
-            guard let index = tree.entries.firstIndex(where: { tree.name(of: $0) == bytes[...] }), tree.isTree(tree.entries[index]) else {
+            guard let index = tree.entries.firstIndex(where: { tree.hasName($0, bytes) }), tree.isTree(tree.entries[index]) else {
                 return nil
             }
             tree = try self.tree(tree.id(of: tree.entries[index]), counterpart: depth == names.count - 1 ? counterpart : nil)
@@ -340,8 +340,10 @@ final class RawTree {
         return (space + 1)..<max(space + 1, end)
     }
 
-    func name(of entry: Int) -> ArraySlice<UInt8> {
-        Array(bytes[nameRange(of: entry)])[...]
+    /// Whether the entry's name is these bytes, compared in place.
+    func hasName(_ entry: Int, _ name: [UInt8]) -> Bool {
+        let range = nameRange(of: entry)
+        return range.count == name.count && memcmp(bytes.baseAddress! + range.lowerBound, name, name.count) == 0
     }
 
     func nameString(of entry: Int) -> String {

@@ -26,10 +26,7 @@ public struct HistoryReport: Sendable {
 
     /// How bad the worst change of a series is: regressions by their size first, then the others.
     static func harm(_ series: MetricHistory) -> Double {
-        series.changesInRange.map { change in
-            let size = abs(change.relative ?? 0)
-            return change.verdict == .regression ? 1000 + size : size
-        }.max() ?? 0
+        series.changesInRange.map(\.harm).max() ?? 0
     }
 }
 

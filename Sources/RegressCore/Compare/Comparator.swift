@@ -259,15 +259,8 @@ public struct Comparator: Sendable {
             result.note = "beyond tolerance but not significant: adjusted p \(NumberFormat.pValue(adjusted)) ≥ alpha \(NumberFormat.value(policy.alpha))"
             return result
         }
-        switch result.direction {
-        case .unknown:
-            result.verdict = .inconclusive
-            result.note = MetricInference.noDirectionNote(result.metric)
-        case .lowerIsBetter:
-            result.verdict = difference > 0 ? .regression : .improvement
-        case .higherIsBetter:
-            result.verdict = difference < 0 ? .regression : .improvement
-        }
+        result.verdict = result.direction.verdict(of: difference)
+        if result.direction == .unknown { result.note = MetricInference.noDirectionNote(result.metric) }
         return result
     }
 }

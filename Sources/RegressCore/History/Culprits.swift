@@ -8,12 +8,7 @@ public struct Culprit: Equatable, Sendable {
 
     /// How bad the commit is: its worst regression's size (above any improvement), else its largest change.
     public var harm: Double {
-        changes.map { Culprit.harm($0.change) }.max() ?? 0
-    }
-
-    static func harm(_ change: HistoryChange) -> Double {
-        let size = abs(change.relative ?? 0)
-        return change.verdict == .regression ? 1000 + size : size
+        changes.map(\.change.harm).max() ?? 0
     }
 
     public static func == (lhs: Culprit, rhs: Culprit) -> Bool {
@@ -32,7 +27,7 @@ public struct Culprit: Equatable, Sendable {
         }
         return byCommit.map { id, changes in
             Culprit(commit: commits[id]!, changes: changes.sorted { a, b in
-                (harm(a.change), b.metric.id) > (harm(b.change), a.metric.id)
+                (a.change.harm, b.metric.id) > (b.change.harm, a.metric.id)
             })
         }.sorted { a, b in (a.harm, b.commit.time, b.commit.id.hex) > (b.harm, a.commit.time, a.commit.id.hex) }
     }

@@ -47,12 +47,7 @@ public enum HistoryAnalysis {
         guard policy.history.enabled else { return [] }
         let values = series.points.map(\.value)
         return ChangePointDetector.detect(values, settings: policy.history.detector).map { point in
-            let verdict: Verdict
-            switch series.direction {
-            case .lowerIsBetter: verdict = point.after > point.before ? .regression : .improvement
-            case .higherIsBetter: verdict = point.after < point.before ? .regression : .improvement
-            case .unknown: verdict = .inconclusive
-            }
+            let verdict = series.direction.verdict(of: point.after - point.before)
             let at = series.points[point.index]
             return HistoryChange(commit: at.commit, index: point.index, before: point.before, after: point.after,
                                  relative: point.relative, verdict: verdict, confidence: point.confidence,

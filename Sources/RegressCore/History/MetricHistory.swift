@@ -29,6 +29,12 @@ public struct HistoryChange: Equatable, Sendable {
     public let severity: Severity
     public let inRange: Bool
 
+    /// How bad the change is, to rank changes: a regression by its size, above every other change.
+    public var harm: Double {
+        let size = abs(relative ?? 0)
+        return verdict == .regression ? 1000 + size : size
+    }
+
     /// True when this change fails the check: a regression in the range under `severity: fail`.
     public var fails: Bool { inRange && verdict == .regression && severity == .fail }
 }
