@@ -190,6 +190,9 @@ final class RawTree {
     let key: TreeKey
     /// The offset of each entry, in order.
     private(set) var starts: [Int] = []
+    /// How these bytes agree with the counterpart they were read against, so that comparing the two
+    /// again does not scan them again.
+    private var agreement: (with: TreeKey, common: CommonBytes)?
 
     var entries: Range<Int> { 0..<starts.count }
 
@@ -198,7 +201,9 @@ final class RawTree {
         bytes = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
         key = TreeKey(oid: git_odb_object_id(object)!)
         if let counterpart {
-            starts = RawTree.offsets(of: bytes, reusing: counterpart)
+            let common = RawTree.commonBytes(counterpart, bytes)
+            starts = RawTree.offsets(of: bytes, reusing: counterpart, common: common)
+            agreement = (counterpart.key, common)
         } else {
             starts = RawTree.offsets(of: bytes, from: 0)
         }
@@ -229,14 +234,13 @@ final class RawTree {
     /// Entry offsets of these bytes, taken from the other version of the folder where the bytes agree:
     /// the entries in the common prefix are at the same offsets, those in the common suffix shifted by
     /// the difference in size; only the entries in between are parsed.
-    static func offsets(of bytes: UnsafeRawBufferPointer, reusing other: RawTree) -> [Int] {
-        let (prefixCount, _) = commonPrefixEntries(other.bytes, other.starts, bytes)
+    static func offsets(of bytes: UnsafeRawBufferPointer, reusing other: RawTree, common: CommonBytes) -> [Int] {
+        let prefixCount = common.prefixEntries
         var starts = Array(other.starts[..<prefixCount])
         var position = prefixCount < other.starts.count ? other.starts[prefixCount] : other.bytes.count
-        let suffix = commonSuffix(other.bytes, bytes, limit: min(other.bytes.count, bytes.count) - position)
         let shift = bytes.count - other.bytes.count
         // The first entry of the other version that lies wholly in the common suffix.
-        var next = lowerBound(other.starts, other.bytes.count - suffix)
+        var next = lowerBound(other.starts, other.bytes.count - common.suffixLength)
         while position < bytes.count {
             while next < other.starts.count, other.starts[next] + shift < position { next += 1 }
             if next < other.starts.count, other.starts[next] + shift == position {
@@ -297,9 +301,8 @@ final class RawTree {
 
     /// The entries of each version that are not in their common prefix or suffix.
     static func differingEntries(_ old: RawTree, _ new: RawTree) -> (Range<Int>, Range<Int>) {
-        let (prefixCount, prefixLength) = commonPrefixEntries(old.bytes, old.starts, new.bytes)
-        let limit = min(old.bytes.count, new.bytes.count) - prefixLength
-        let suffix = commonSuffix(old.bytes, new.bytes, limit: max(limit, 0))
+        let common = new.agreement.flatMap { $0.with == old.key ? $0.common : nil } ?? commonBytes(old, new.bytes)
+        let prefixCount = common.prefixEntries, suffix = common.suffixLength
         // Entries that start in the common suffix of bytes, at offsets that correspond (the same
         // distance from the end), are the same entries: from a common start the bytes parse alike.
         let oldEnd = max(lowerBound(old.starts, old.bytes.count - suffix), prefixCount)
@@ -308,6 +311,19 @@ final class RawTree {
         var tail = min(old.starts.count - oldEnd, new.starts.count - newEnd)
         while tail > 0, new.starts[new.starts.count - tail] != old.starts[old.starts.count - tail] + shift { tail -= 1 }
         return (prefixCount..<(old.starts.count - tail), prefixCount..<(new.starts.count - tail))
+    }
+
+    /// The common prefix of two versions' bytes (in whole entries of the old one, and in bytes) and
+    /// their common suffix, which does not reach into the prefix.
+    struct CommonBytes {
+        let prefixEntries: Int
+        let suffixLength: Int
+    }
+
+    static func commonBytes(_ old: RawTree, _ new: UnsafeRawBufferPointer) -> CommonBytes {
+        let (prefixEntries, prefixLength) = commonPrefixEntries(old.bytes, old.starts, new)
+        let limit = min(old.bytes.count, new.count) - prefixLength
+        return CommonBytes(prefixEntries: prefixEntries, suffixLength: commonSuffix(old.bytes, new, limit: max(limit, 0)))
     }
 
     /// The first index whose value is at least `value`.
