@@ -46,6 +46,46 @@ extension Repository {
         }
     }
 
+    /// The sizes in bytes of files of one commit, read from the objects' headers without loading them;
+    /// paths that are not files are left out. Each folder's tree is looked up once, so the cost follows
+    /// the number of paths, not paths times the size of their folder.
+    /// The corresponding libgit2 functions are `git_tree_entry_byname` and `git_odb_read_header`.
+    public func fileSizes(at commit: ObjectID, paths: [String]) throws -> [String: Int] {
+        let root = try lookupTree(of: commit)
+        defer { git_tree_free(root) }
+        var odb: OpaquePointer?
+        try check("git_repository_odb", git_repository_odb(&odb, pointer))
+        defer { git_odb_free(odb) }
+        var byFolder: [String: [(path: String, name: String)]] = [:]
+        for path in paths {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[..<$0]) } ?? ""
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            byFolder[folder, default: []].append((path, name))
+        }
+        var sizes: [String: Int] = [:]
+        for (folder, members) in byFolder {
+            var tree: OpaquePointer? = root
+            if !folder.isEmpty {
+                var entry: OpaquePointer?
+                guard git_tree_entry_bypath(&entry, root, folder) == 0 else { continue }
+                defer { git_tree_entry_free(entry) }
+                guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { continue }
+                tree = nil
+                try check("git_tree_lookup", git_tree_lookup(&tree, pointer, git_tree_entry_id(entry)))
+            }
+            defer { if !folder.isEmpty { git_tree_free(tree) } }
+            for member in members {
+                guard let entry = git_tree_entry_byname(tree, member.name), git_tree_entry_type(entry) == GIT_OBJECT_BLOB,
+                      git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK else { continue }
+                var size = 0
+                var type = GIT_OBJECT_ANY
+                if git_odb_read_header(&size, &type, odb, git_tree_entry_id(entry)) == 0 { sizes[member.path] = size }
+            }
+        }
+        return sizes
+    }
+
     /// The size in bytes of a blob, read from the object's header without loading it.
     /// The corresponding libgit2 function is `git_odb_read_header`.
     public func blobSize(_ id: ObjectID) throws -> Int {

@@ -12,6 +12,8 @@ public protocol ArtifactSource {
     func read(_ path: String) throws -> [UInt8]
     /// The size in bytes of the file at `path`, when the source can tell without reading it.
     func size(of path: String) -> Int?
+    /// The sizes of many files at once (those the source can tell); as `size(of:)` for each, cheaper.
+    func sizes(of paths: [String]) -> [String: Int]
     /// The id of the blob at `path` when the source is a commit (the same id means the same bytes);
     /// nil for files on disk or a missing path.
     func blobID(_ path: String) -> ObjectID?
@@ -19,6 +21,11 @@ public protocol ArtifactSource {
 
 extension ArtifactSource {
     public func size(of path: String) -> Int? { nil }
+    public func sizes(of paths: [String]) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for path in paths { sizes[path] = size(of: path) }
+        return sizes
+    }
     public func blobID(_ path: String) -> ObjectID? { nil }
 }
 
@@ -53,6 +60,10 @@ public struct CommitSource: ArtifactSource {
 
     public func size(of path: String) -> Int? {
         try? repository.fileSize(at: id, path: path)
+    }
+
+    public func sizes(of paths: [String]) -> [String: Int] {
+        (try? repository.fileSizes(at: id, paths: paths)) ?? [:]
     }
 
     public func blobID(_ path: String) -> ObjectID? {

@@ -27,9 +27,10 @@ public struct BrokenArtifact: Equatable, Sendable {
 public enum RunLoader {
     public static func load(_ source: ArtifactSource, configuration: Configuration) throws -> LoadedRuns {
         var notices: [String] = []
-        let paths = try source.files(matching: configuration.globs).filter { path in
-            guard !configuration.isExcluded(path) else { return false }
-            if let size = source.size(of: path), size > configuration.maxArtifactBytes {
+        let selected = try source.files(matching: configuration.globs).filter { !configuration.isExcluded($0) }
+        let sizes = source.sizes(of: selected)
+        let paths = selected.filter { path in
+            if let size = sizes[path], size > configuration.maxArtifactBytes {
                 notices.append("skipped \(path): \(size) bytes, above max_artifact_bytes (\(configuration.maxArtifactBytes)): not read")
                 return false
             }
