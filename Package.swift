@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "regress", targets: ["regress"]),
         .library(name: "RegressCore", targets: ["RegressCore"]),
         .library(name: "RegressGit", targets: ["RegressGit"]),
+        .library(name: "RegressTesting", targets: ["RegressTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What a package's `swift test` calls to gate on performance (Swift Testing and XCTest).
+        .target(name: "RegressTesting", dependencies: ["RegressCore"]),
         .executableTarget(
             name: "regress",
             dependencies: [
@@ -44,5 +47,6 @@ let package = Package(
         .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RegressCLITests", dependencies: ["regress", "TestSupport"]),
+        .testTarget(name: "RegressTestingTests", dependencies: ["RegressTesting", "RegressCore", "TestSupport"]),
     ]
 )

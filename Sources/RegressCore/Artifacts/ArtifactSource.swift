@@ -79,6 +79,8 @@ public struct WorkingTreeSource: ArtifactSource {
     public let root: String
     public let repository: Repository?
     public let commit: Commit?
+    /// Where `root` lies in the repository's working directory ("" at its top, else `a/b/`).
+    let prefix: String
 
     public init(repository: Repository) throws {
         guard let root = repository.workingDirectory else {
@@ -87,6 +89,26 @@ public struct WorkingTreeSource: ArtifactSource {
         self.root = root
         self.repository = repository
         self.commit = (try? repository.resolveCommit("HEAD")).flatMap { try? repository.commit($0) }
+        prefix = ""
+    }
+
+    /// A folder as its own tree (a package inside a larger repository, or one outside any): paths are
+    /// relative to it; git's ignores and committed versions are those of the repository around it, if any.
+    public init(folder: String) {
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        root = absolute
+        if let repository = try? Repository(discoveringFrom: absolute), let top = repository.workingDirectory {
+            let base = URL(fileURLWithPath: top).standardizedFileURL.resolvingSymlinksInPath().path
+            if absolute == base || absolute.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
+                self.repository = repository
+                commit = (try? repository.resolveCommit("HEAD")).flatMap { try? repository.commit($0) }
+                prefix = absolute == base ? "" : String(absolute.dropFirst(base.count).drop { $0 == "/" }) + "/"
+                return
+            }
+        }
+        repository = nil
+        commit = nil
+        prefix = ""
     }
 
     public var label: String { "working tree" }
@@ -99,7 +121,10 @@ public struct WorkingTreeSource: ArtifactSource {
                 if globs.contains(where: { $0.matches(path) }) { found.insert(path) }
             }
         }
-        for path in (try? repository?.trackedPaths()) ?? [] where !found.contains(path) && globs.contains(where: { $0.matches(path) }) {
+        let tracked = ((try? repository?.trackedPaths()) ?? []).compactMap { path in
+            prefix.isEmpty ? path : path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+        }
+        for path in tracked where !found.contains(path) && globs.contains(where: { $0.matches(path) }) {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 found.insert(path)
@@ -119,7 +144,7 @@ public struct WorkingTreeSource: ArtifactSource {
             if isDirectory.boolValue, (try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + relative)) != nil {
                 continue
             }
-            if checkIgnored, let repository, repository.isIgnored(isDirectory.boolValue ? relative + "/" : relative) {
+            if checkIgnored, let repository, repository.isIgnored(prefix + (isDirectory.boolValue ? relative + "/" : relative)) {
                 continue
             }
             if isDirectory.boolValue {
@@ -133,7 +158,7 @@ public struct WorkingTreeSource: ArtifactSource {
     /// True when the file is not committed at HEAD as it is now: untracked, or changed.
     public func wasProducedHere(_ path: String) -> Bool {
         guard let repository, let head = commit?.id,
-              let committed = try? repository.fileContents(at: head, path: path) else { return true }
+              let committed = try? repository.fileContents(at: head, path: prefix + path) else { return true }
         return (try? read(path)) != committed
     }
 

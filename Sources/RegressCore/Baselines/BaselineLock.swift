@@ -8,14 +8,15 @@ import Foundation
 public final class BaselineLock {
     private let descriptor: Int32
 
-    /// Takes the lock, or throws `RegressError.baselinesLocked` naming the process that holds it.
-    public init(gitDirectory: String, command: String) throws {
+    /// Takes the lock, or throws `RegressError.baselinesLocked` naming the process that holds it; with
+    /// `waiting`, waits for the holder instead (tests of one process recording at once take turns).
+    public init(gitDirectory: String, command: String, waiting: Bool = false) throws {
         let path = gitDirectory + "/regress-baselines.lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw RegressError.cannotWriteOutput(path: path, reason: "the lock file cannot be opened: \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
             // The holder writes its name right after it takes the lock: give it a moment to.
             var holder = ""
             for _ in 0..<20 {

@@ -24,6 +24,17 @@ public struct BaselineStore {
         }
     }
 
+    /// Writes the baseline of a run on a machine, keeping what was accepted into the one it replaces
+    /// (among `existing`); returns the path written and the file.
+    public func record(_ run: Run, fingerprint: Fingerprint, commit: String?, date: String, existing: [Stored],
+                       root: String) throws -> (path: String, file: BaselineFile) {
+        var file = BaselineFile(run: run, fingerprint: fingerprint, commit: commit, date: date)
+        if let old = existing.first(where: { $0.file.series == file.series && $0.file.fingerprint.id == fingerprint.id }) {
+            file.accepted = old.file.accepted
+        }
+        return (try write(file, root: root), file)
+    }
+
     /// Writes a baseline into the folder under `root` (see `RepositoryFile`): atomically, never outside
     /// the repository and never over anything but a regular file, so that an interrupted write leaves
     /// the old baseline as it was. `beforeRename` lets tests interrupt the write.

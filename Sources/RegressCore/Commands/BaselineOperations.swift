@@ -91,11 +91,7 @@ public struct BaselineRecordOperation: Sendable {
                 unattributed.append(run.path)
                 continue
             }
-            var file = BaselineFile(run: run, fingerprint: fingerprint, commit: commit, date: date)
-            if let old = existing.first(where: { $0.file.series == file.series && $0.file.fingerprint.id == fingerprint.id }) {
-                file.accepted = old.file.accepted
-            }
-            let path = try store.write(file, root: root)
+            let (path, file) = try store.record(run, fingerprint: fingerprint, commit: commit, date: date, existing: existing, root: root)
             lines.append("wrote \(path): \(file.entries.count) metric\(file.entries.count == 1 ? "" : "s") of \(run.path)")
         }
         if context.runs.runs.isEmpty {

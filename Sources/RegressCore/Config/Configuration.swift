@@ -96,6 +96,8 @@ public struct Configuration: Equatable, Sendable {
     public static let defaultExcluded: [Glob] = [
         try! Glob("**/{fixtures,fixture,__fixtures__,testdata,test_data,test-data,data,datasets}/**"),
         try! Glob("**/{node_modules,vendor,third_party,.venv,venv,.tox,site-packages,__pycache__}/**"),
+        // SwiftPM's build folder (where RegressTesting writes its measurements, checked by their tests).
+        try! Glob("**/.build/**"),
     ]
 
     public static let defaults = Configuration(origin: "defaults", artifacts: [], exclude: [])

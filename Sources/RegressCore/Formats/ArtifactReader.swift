@@ -52,7 +52,7 @@ protocol JSONFormatAdapter: Sendable {
 public enum ArtifactReader {
     static let jsonAdapters: [JSONFormatAdapter.Type] = [
         GoogleBenchmarkAdapter.self, PytestBenchmarkAdapter.self, HyperfineAdapter.self, CriterionAdapter.self,
-        PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, CustomBenchmarkAdapter.self,
+        PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, CustomBenchmarkAdapter.self, RegressMeasurementsAdapter.self,
     ]
 
     public static func read(_ request: ReadRequest) throws -> ReadResult {

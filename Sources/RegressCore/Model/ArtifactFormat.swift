@@ -19,6 +19,9 @@ public enum ArtifactFormat: String, Sendable, Codable, CaseIterable {
     /// github-action-benchmark's history, `data.js` (`window.BENCHMARK_DATA = {…}`) or `data.json`:
     /// every entry of every suite; the latest entry of each suite is the run.
     case benchmarkActionHistory = "benchmark-action-history"
+    /// What RegressTesting's `measure` writes: `{"regress_measurements": 1, "fingerprint": …,
+    /// "benchmarks": [{"name", "metrics": [{"name", "unit", "direction", "samples"}]}]}`.
+    case regressMeasurements = "regress-measurements"
 }
 
 /// What a file is to regress: a run, a history of runs, a machine's fingerprint, or metadata that

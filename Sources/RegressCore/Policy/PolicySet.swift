@@ -40,6 +40,11 @@ public struct PolicySet: Sendable {
         return resolve("\(run.series.value)/\(first?.benchmark ?? "")/\(first?.metric ?? "")")
     }
 
+    /// This set's files, then those of `other`: where both set a field, `other` wins.
+    public func followed(by other: PolicySet) -> PolicySet {
+        PolicySet(files: files + other.files, defaults: defaults + other.defaults, rules: rules + other.rules)
+    }
+
     /// Parses policy files given as (name, text), in the order given.
     public static func parse(_ files: [(name: String, text: String)]) throws -> PolicySet {
         var defaults: [(PolicyFields, RuleOrigin)] = []
