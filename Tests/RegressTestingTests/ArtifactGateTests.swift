@@ -63,6 +63,14 @@ import TestSupport
         #expect(try GateFixture.gate(root).checkArtifacts().comparison?.verdict == .unchanged)
     }
 
+    @Test func aBrokenPolicyStopsTheGateWithRegresssMessage() throws {
+        let root = try GateFixture.package()
+        try GateFixture.write(root, "policies/gate.yml", "version: 1\ndefaults:\n  tolerence: 5%\n")
+        let error = #expect(throws: GateError.self) { try GateFixture.gate(root).check(GateFixture.timing(GateFixture.base), name: "parse") }
+        #expect(error?.description.hasPrefix("regress: policies/gate.yml:3: ") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("tolerence") == true)
+    }
+
     @Test func aPackageWithoutArtifactsIsAnError() throws {
         let root = try GateFixture.package()
         let error = #expect(throws: GateError.self) { try GateFixture.gate(root).checkArtifacts() }
