@@ -7,6 +7,7 @@ import TestSupport
 @Suite struct ArtifactGateTests {
     @Test func committedArtifactsAreCheckedAgainstTheBaselineOfTheMachineTheyName() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let artifact = { (samples: [Double]) in MeasurementsFile.json(GateFixture.timing(samples, name: "sort"), fingerprint: GateFixture.machineA) }
         try GateFixture.write(root, "bench/results.json", artifact(GateFixture.base))
         // This machine is B: the artifact names A, and its baseline is A's.
@@ -65,6 +66,7 @@ import TestSupport
 
     @Test func aBrokenPolicyStopsTheGateWithRegresssMessage() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try GateFixture.write(root, "policies/gate.yml", "version: 1\ndefaults:\n  tolerence: 5%\n")
         let error = #expect(throws: GateError.self) { try GateFixture.gate(root).check(GateFixture.timing(GateFixture.base), name: "parse") }
         #expect(error?.description.hasPrefix("regress: policies/gate.yml:3: ") == true, "\(error?.description ?? "")")
@@ -73,6 +75,7 @@ import TestSupport
 
     @Test func aPackageWithoutArtifactsIsAnError() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let error = #expect(throws: GateError.self) { try GateFixture.gate(root).checkArtifacts() }
         #expect(error?.underlying as? RegressError == .noArtifacts(base: "baselines/", head: "the working tree of \(root)", configuration: "defaults"))
         #expect(error?.description == "regress: " +
@@ -83,6 +86,7 @@ import TestSupport
 @Suite struct SwiftTestingReportingTests {
     @Test func aSlowdownRecordsAnIssueWhoseCommentIsTheReportAtTheCallersLocation() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try GateFixture.gate(root, recording: true).check(GateFixture.timing(GateFixture.base), name: "parse")
         let slow = GateFixture.timing(GateFixture.base.map { $0 * 1.3 })
         let expected = try GateFixture.gate(root).check(slow, name: "parse").report
@@ -96,6 +100,7 @@ import TestSupport
 
     @Test func noiseRecordsNoIssue() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try GateFixture.gate(root, recording: true).check(GateFixture.timing(GateFixture.base), name: "parse")
         let outcome = try GateFixture.gate(root).expectNoRegression(GateFixture.timing(GateFixture.noise), name: "parse")
         #expect(!outcome.failed)
@@ -103,6 +108,7 @@ import TestSupport
 
     @Test func aMachineWithoutABaselineRecordsAWarningNotAFailure() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try withKnownIssue {
             try GateFixture.gate(root).expectNoRegression(GateFixture.timing(GateFixture.base), name: "parse")
         } matching: { issue in
@@ -112,6 +118,7 @@ import TestSupport
 
     @Test func aMeasuredClosureIsCheckedToo() async throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let outcome = try await GateFixture.gate(root, recording: true).expectNoRegression(measuring: "sleep", samples: 3, warmup: 0) { counters in
             try await Task.sleep(for: .milliseconds(1))
             counters.items += 1

@@ -1,3 +1,4 @@
+import Foundation
 import RegressCore
 import RegressTesting
 import TestSupport
@@ -19,6 +20,7 @@ final class PerformanceGateXCTests: XCTestCase {
 
     func testASlowdownFailsWithTheReportAtTheCallersLine() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try GateFixture.gate(root, recording: true).check(GateFixture.timing(GateFixture.base), name: "parse")
         catching = true
         let line = #line + 1
@@ -33,6 +35,7 @@ final class PerformanceGateXCTests: XCTestCase {
 
     func testNoiseDoesNotFail() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try GateFixture.gate(root, recording: true).check(GateFixture.timing(GateFixture.base), name: "parse")
         let outcome = try GateFixture.gate(root).assertNoRegression(GateFixture.timing(GateFixture.noise), name: "parse")
         XCTAssertFalse(outcome.failed)
@@ -41,6 +44,7 @@ final class PerformanceGateXCTests: XCTestCase {
 
     func testAMachineWithoutABaselinePassesWithANote() throws {
         let root = try GateFixture.package()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let outcome = try GateFixture.gate(root).assertNoRegression(measuring: "spin", samples: 3, warmup: 1) { counters in
             counters.items += Double((0..<1000).reduce(0, +))
         }
