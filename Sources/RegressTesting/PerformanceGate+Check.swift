@@ -21,8 +21,16 @@ extension PerformanceGate {
         }
         if recording { return try record(runs.runs, source: source, also: []) }
         let stored = try BaselineStore(folder: baselinesFolder).load(from: source).filter { !isMeasurement($0.file.series) }
+        let policies = try policies(source)
+        var comparator = Comparator(policies: policies, today: today)
+        // As `regress check` does: single runs are judged against the noise of their committed history
+        // (when the package is its repository, whose history names the same paths).
+        if source.isRepositoryTop, let repository = source.repository, let commit = source.commit {
+            comparator.earlierRuns = try EarlierRuns.values(for: runs.runs, at: commit.id, source: source, repository: repository,
+                                                            configuration: configuration, policies: policies)
+        }
         let comparison = CheckOperation.judge(
-            head: runs, stored: stored, comparator: Comparator(policies: try policies(source), today: today),
+            head: runs, stored: stored, comparator: comparator,
             baseSide: ComparisonSide(label: "\(baselinesFolder)/", commit: nil),
             headSide: ComparisonSide(label: source.label, commit: source.commit), howToRecord: howToRecord)
         return GateOutcome(comparison: comparison, extraNotes: otherMachineNotes(comparison), written: [])

@@ -64,6 +64,23 @@ import TestSupport
         #expect(try GateFixture.gate(root).checkArtifacts().comparison?.verdict == .unchanged)
     }
 
+    @Test func aSingleValueIsJudgedAgainstTheNoiseOfItsCommittedHistory() throws {
+        let repository = try FixtureRepository()
+        try repository.write("Package.swift", "// swift-tools-version:6.0\n")
+        try repository.write("bench/fingerprint.json", GateFixture.machineA.json)
+        for (index, value) in [100.0, 112, 95, 108, 90, 104, 97, 110].enumerated() {
+            try repository.write("bench/run.csv", "benchmark,time_ms\nsort,\(value)\n")
+            try repository.commit("run \(index)")
+        }
+        try GateFixture.gate(repository.path, recording: true).checkArtifacts()
+        // 12% above the recorded 110 is beyond the 5% tolerance, and within the noise of the runs before.
+        try repository.write("bench/run.csv", "benchmark,time_ms\nsort,123.2\n")
+        let outcome = try GateFixture.gate(repository.path).checkArtifacts()
+        #expect(!outcome.failed)
+        #expect(outcome.comparison?.results.first?.noise != nil)
+        #expect(outcome.report.contains("noise from 7 earlier runs"), "\(outcome.report)")
+    }
+
     @Test func aBrokenPolicyStopsTheGateWithRegresssMessage() throws {
         let root = try GateFixture.package()
         defer { try? FileManager.default.removeItem(atPath: root) }

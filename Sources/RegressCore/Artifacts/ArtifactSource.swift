@@ -113,6 +113,9 @@ public struct WorkingTreeSource: ArtifactSource {
 
     public var label: String { "working tree" }
 
+    /// True when the folder is the top of its repository, so that its paths are the repository's.
+    public var isRepositoryTop: Bool { repository != nil && prefix.isEmpty }
+
     public func files(matching globs: [Glob]) throws -> [String] {
         var found: Set<String> = []
         let prefixes = Set(globs.flatMap(\.literalPrefixes))
