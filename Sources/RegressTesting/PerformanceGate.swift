@@ -67,7 +67,7 @@ public struct PerformanceGate: Sendable {
         return loaded.files == PolicySet.builtInDefault.files ? loaded.followed(by: defaults) : defaults.followed(by: loaded)
     }
 
-    static let defaultPolicyName = "RegressTesting's default (a machine without its own baseline warns)"
+    static let defaultPolicyName = "built-in default for tests: a machine without its own baseline warns"
     static let defaultPolicyText = """
         version: 1
         defaults:

@@ -31,7 +31,7 @@ import TestSupport
             regress: regression — 1 regression
             base: baselines/
             head: working tree
-            policy: built-in default policy, RegressTesting's default (a machine without its own baseline warns)
+            policy: built-in default policy, built-in default for tests: a machine without its own baseline warns
             regression   bench/results.json sort time: 0.01 s → 0.013 s (+30.0%) p=1.69e-04
 
             """)

@@ -39,7 +39,7 @@ import TestSupport
             "regress: regression — 1 regression",
             "base: baselines/",
             "head: .build/regress/parse.json",
-            "policy: built-in default policy, RegressTesting's default (a machine without its own baseline warns)",
+            "policy: built-in default policy, built-in default for tests: a machine without its own baseline warns",
             "regression   .build/regress/parse.json parse time: 0.01 s → 0.013 s (+30.0%) p=1.69e-04",
         ])
         #expect(outcome.notes.isEmpty)
@@ -104,7 +104,7 @@ import TestSupport
         #expect(!outcome.failed)
         #expect(outcome.notes.count == 1)
         #expect(outcome.notes[0].hasPrefix("regress: passed — 1 regression (warn)\n"))
-        #expect(outcome.notes[0].contains("\nregression   .build/regress/parse.json parse time: 0.01 s → 0.013 s (+30.0%) p=1.69e-04 [warn]\n"))
+        #expect(outcome.notes[0].contains("\nregression   .build/regress/parse.json parse time: 0.01 s → 0.013 s (+30.0%) p=1.69e-04 [warn] [rule: policies/gate.yml rules[0]]\n"))
     }
 
     @Test func theMeasurementsArtifactIsWhatTheCLIReads() throws {
