@@ -1,5 +1,6 @@
 import Foundation
 import RegressCore
+import RegressGit
 import Testing
 import TestSupport
 
@@ -70,6 +71,23 @@ import TestSupport
         #expect(report.format == .regressMeasurements)
         #expect(report.fingerprint?.fingerprint == Self.machine)
         #expect(report.text.contains("format       regress-measurements: it has `regress_measurements` (regress's measurements file)\n"))
+    }
+
+    @Test func swiftPMsBuildFolderHoldsNoArtifactsUnlessConfigured() throws {
+        let root = try TemporaryFolder.make(prefix: "build-folder")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let text = MeasurementsFile.json(Self.measurements, fingerprint: nil)
+        for path in ["bench/run.json", ".build/regress/bench/run.json", ".build/debug/Benchmarks.build/output.json"] {
+            let url = URL(fileURLWithPath: root + "/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let source = WorkingTreeSource(folder: root)
+        #expect(source.repository == nil)
+        #expect(try RunLoader.load(source, configuration: .defaults).runs.map(\.path) == ["bench/run.json"])
+        var configured = Configuration.defaults
+        configured.artifacts = [.init(glob: try Glob(".build/regress/**/*.json"))]
+        #expect(try RunLoader.load(source, configuration: configured).runs.map(\.path) == [".build/regress/bench/run.json"])
     }
 
     @Test func aMissingDirectionIsInferredFromTheNameAndUnit() throws {

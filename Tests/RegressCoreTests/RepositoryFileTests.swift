@@ -92,6 +92,20 @@ struct RepositoryFileTests {
         #expect(throws: Never.self) { _ = try BaselineLock(gitDirectory: gitFolder, command: "baseline accept") }
     }
 
+    @Test func aWaitingLockTakesItsTurnWhenTheHolderLetsGo() async throws {
+        let gitFolder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: gitFolder) }
+        var first: BaselineLock? = try BaselineLock(gitDirectory: gitFolder, command: "REGRESS_RECORD")
+        let started = ContinuousClock.now
+        let waiter = Thread.detachNewWaiting(gitFolder)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(waiter.tookAt() == nil)
+        _ = first
+        first = nil
+        let took = try #require(await waiter.wait())
+        #expect(took - started >= .milliseconds(200))
+    }
+
     @Test func hostileSeriesNamesMakeSafeBaselineFileNames() {
         let names = ["../../etc/passwd", "/absolute/path.json", "a\u{0}b\u{1B}[31m.json", String(repeating: "ü", count: 10_000), "..", ".hidden"]
         for name in names {
@@ -115,5 +129,46 @@ extension RepositoryFileTests {
         try Data("in progress".utf8).write(to: URL(fileURLWithPath: live))
         try RepositoryFile.write(Data("new\n".utf8), to: "a.json", root: root)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".a.json.tmp-\(getppid())-456", "a.json"])
+    }
+}
+
+/// A thread that takes the baselines lock, waiting for it, and says when it got it.
+final class LockWaiter: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var took: ContinuousClock.Instant?
+
+    func tookAt() -> ContinuousClock.Instant? {
+        condition.lock()
+        defer { condition.unlock() }
+        return took
+    }
+
+    fileprivate func got() {
+        condition.lock()
+        took = .now
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The instant the lock was taken, waiting up to 10 s for it.
+    func wait() async -> ContinuousClock.Instant? {
+        for _ in 0..<1000 {
+            if let took = tookAt() { return took }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+}
+
+extension Thread {
+    static func detachNewWaiting(_ gitFolder: String) -> LockWaiter {
+        let waiter = LockWaiter()
+        Thread.detachNewThread {
+            if let lock = try? BaselineLock(gitDirectory: gitFolder, command: "REGRESS_RECORD", waiting: true) {
+                waiter.got()
+                withExtendedLifetime(lock) {}
+            }
+        }
+        return waiter
     }
 }
