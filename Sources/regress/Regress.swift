@@ -11,7 +11,7 @@ struct Regress: ParsableCommand {
             Exit codes: 0 no regression, 1 at least one regression, 2 the check could not run.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Check.self, History.self, Blame.self, Baseline.self, Inspect.self, FingerprintCommand.self, Noise.self, Policy.self, Demo.self]
+        subcommands: [Compare.self, Check.self, History.self, Inventory.self, Export.self, Blame.self, Baseline.self, Inspect.self, FingerprintCommand.self, Noise.self, Policy.self, Demo.self]
     )
 
     /// Like ArgumentParser's own entry point, except that a usage error exits with 2 (the check could

@@ -78,7 +78,7 @@ struct PolicyTests {
     }
 
     @Test(arguments: [
-        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, normalize, fingerprint, reason, expires, history"),
+        ("version: 1\ndefaults:\n  tolerence: { relative: 5% }\n", "p.yml:3: defaults.tolerence: unknown key; expected one of: direction, tolerance, test, alpha, min_samples, aggregate, severity, on_missing, on_new, on_failed_run, noise, normalize, fingerprint, reason, expires, history, required_metadata"),
         ("version: 1\ndefaults:\n  history: { window: 1 }\n", "p.yml:3: defaults.history.window: history.window must be at least 2 runs"),
         ("version: 1\ndefaults:\n  history: { min_shift: 0 }\n", "p.yml:3: defaults.history.min_shift: history.min_shift is a number of noise units above 0, as in 3"),
         ("version: 1\ndefaults:\n  history: { windows: 20 }\n", "p.yml:3: defaults.history.windows: unknown key; expected one of: window, min_runs, min_shift, significance, min_segment"),
@@ -99,6 +99,9 @@ struct PolicyTests {
         ("version: 1\ndefaults:\n  normalize: { per: eval_count }\n", "p.yml:3: defaults.normalize.per: unknown key; expected one of: by"),
         ("version: 1\ndefaults:\n  normalize: { by: \"**/eval_count\" }\n", "p.yml:3: defaults.normalize.by: expected the name of a metric of the same benchmark, such as eval_count, got '**/eval_count'"),
         ("version: 1\ndefaults:\n  normalize: { by: [a, b] }\n", "p.yml:3: defaults.normalize.by: expected a text value"),
+        ("version: 1\ndefaults:\n  required_metadata: model\n", "p.yml:3: defaults.required_metadata: expected a list of field names, as in [model, batch_size, dtype]"),
+        ("version: 1\ndefaults:\n  required_metadata:\n    - model\n    - batch size\n", "p.yml:5: defaults.required_metadata[1]: expected a field name such as batch_size, got 'batch size'"),
+        ("version: 1\nrules:\n  - match: x\n    required_metadata: [model, dtype, model]\n", "p.yml:4: rules[0].required_metadata[2]: 'model' is given twice"),
     ])
     func errorsNameTheFileLineAndKeyPath(text: String, message: String) {
         let error = #expect(throws: ConfigurationError.self) { try PolicySet.parse([("p.yml", text)]) }
@@ -142,6 +145,7 @@ struct PolicyTests {
             history.min_shift        1                                                                   built-in defaults
             history.significance     0.01                                                                built-in defaults
             history.min_segment      3                                                                   built-in defaults
+            required_metadata        none                                                                built-in defaults
             reason                   none                                                                built-in defaults
             expires                  2026-01-01                                                          policies/llm.yml rules[0] (slow first token)
 

@@ -70,6 +70,40 @@ public final class HistoryReader {
     ///   - progress: called with (commits done, commits in all) as the walk goes.
     public func read(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, context: Int = 0,
                      series wanted: Set<String>? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryRuns {
+        var runs: [HistoryRun] = []
+        let walked = try walk(range, firstParent: firstParent, limit: limit, context: context, series: wanted,
+                              memoize: true, progress: progress) { runs.append($0) }
+        var notices = walked.notices
+        if !walked.historyFiles.isEmpty {
+            let placed = try entriesOfHistoryFiles(walked.historyFiles, walk: walked.commits, range: range, notices: &notices)
+            runs = merge(runs, placed, walk: walked.commits)
+        }
+        return HistoryRuns(commits: walked.commits.map(\.commit), runs: runs, notices: notices, blobsRead: walked.blobsRead)
+    }
+
+    /// Hands each run of the range to `body` as the walk reaches it, oldest commit first, keeping
+    /// none: memory follows the largest commit, not the length of history. The runs of history files
+    /// (data.js, asv results), which the tip holds, come last. Returns the commits walked and notices.
+    public func stream(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, progress: ((Int, Int) -> Void)? = nil,
+                       _ body: (HistoryRun) throws -> Void) throws -> (commits: Int, notices: [String]) {
+        let walked = try walk(range, firstParent: firstParent, limit: limit, context: 0, series: nil, memoize: false,
+                              progress: progress, body)
+        var notices = walked.notices
+        if !walked.historyFiles.isEmpty {
+            for entry in try entriesOfHistoryFiles(walked.historyFiles, walk: walked.commits, range: range, notices: &notices) {
+                try body(entry.run)
+            }
+        }
+        return (walked.commits.count, notices)
+    }
+
+    /// The walk behind `read` and `stream`: each commit's new runs go to `emit`; with `memoize`, a
+    /// blob's run is kept and reused when another commit or path holds the same blob.
+    private func walk(_ range: HistoryRange, firstParent: Bool, limit: Int?, context: Int, series wanted: Set<String>?,
+                      memoize: Bool, progress: ((Int, Int) -> Void)?, _ emit: (HistoryRun) throws -> Void) throws
+        -> (commits: [(commit: Commit, inRange: Bool)], notices: [String], blobsRead: Int,
+            historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)])
+    {
         let walk = try commits(range, firstParent: firstParent, limit: limit, context: context)
         var notices: [String] = []
         if let shallow = walk.shallowAt {
@@ -79,7 +113,7 @@ public final class HistoryReader {
         let prefixes = Array(Set(configuration.globs.flatMap(\.literalPrefixes)))
         let boundaries = repository.shallowBoundaries
         var parsed: [ObjectID: Run?] = [:]
-        var runs: [HistoryRun] = []
+        var blobsRead = 0
         var failedPaths: Set<String> = []
         var historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)] = [:]
         let differ = try TreeDiffer(repository: repository)
@@ -117,7 +151,8 @@ public final class HistoryReader {
                                     notices.append("\(commit.id.short): skipped \(item.path): \(size) bytes, above max_artifact_bytes " +
                                                    "(\(configuration.maxArtifactBytes)): not read")
                                 }
-                                parsed[item.blob] = .some(nil)
+                                blobsRead += 1
+                                if memoize { parsed[item.blob] = .some(nil) }
                                 continue
                             }
                             bytes = try repository.blob(item.blob)
@@ -135,7 +170,8 @@ public final class HistoryReader {
                         }
                         run = nil
                     }
-                    parsed[item.blob] = .some(run)
+                    blobsRead += 1
+                    if memoize { parsed[item.blob] = .some(run) }
                 }
                 guard let run else { continue }
                 // History files hold many runs: they are read once, as the walk's tip has them.
@@ -143,15 +179,11 @@ public final class HistoryReader {
                     historyFiles[item.path] = (run.format, item.blob)
                     continue
                 }
-                runs.append(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob))
+                try emit(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob))
             }
         }
         progress?(walk.commits.count, walk.commits.count)
-        if !historyFiles.isEmpty {
-            let placed = try entriesOfHistoryFiles(historyFiles, walk: walk.commits, range: range, notices: &notices)
-            runs = merge(runs, placed, walk: walk.commits)
-        }
-        return HistoryRuns(commits: walk.commits.map(\.commit), runs: runs, notices: notices, blobsRead: parsed.count)
+        return (walk.commits, notices, blobsRead, historyFiles)
     }
 
     /// The runs held in history files (github-action-benchmark's data.js, asv result files), each at

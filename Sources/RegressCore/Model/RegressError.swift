@@ -18,6 +18,8 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
     case nothingMatches(pattern: String)
     case badMetricGlob(pattern: String, reason: String)
     case baselinesLocked(lock: String, holder: String)
+    case pathOutsideRepository(path: String, root: String)
+    case nothingToRead(what: String)
 
     public var errorDescription: String? {
         switch self {
@@ -39,6 +41,10 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
             return "--metric: \(reason)"
         case .baselinesLocked(let lock, let holder):
             return "the baselines are being written by \(holder), which holds \(lock): wait for it to finish, then run again"
+        case .pathOutsideRepository(let path, let root):
+            return "\(path) is outside the repository at \(root): name a folder inside it"
+        case .nothingToRead(let what):
+            return "nothing to read: \(what)"
         case .nothingMatches(let pattern):
             return "no metric matches '\(pattern)': `regress baseline show` and the JSON report list metric ids (series/benchmark/metric)"
         }

@@ -62,6 +62,9 @@ public struct MetricPolicy: Equatable, Sendable {
     public var fingerprintMatch: [String] = Fingerprint.identityFields
     /// What runs from different machines do: skip (not reported), warn, or fail the check.
     public var onMismatch: MismatchAction = .fail
+    /// Fields every artifact of the metric must name (a JSON key, a CSV or table column, or a
+    /// fingerprint field): `regress inventory` lists the artifacts without them.
+    public var requiredMetadata: [String] = []
     public var reason: String?
     /// `YYYY-MM-DD`: after it, the rule still applies but the report says it has expired.
     public var expires: String?

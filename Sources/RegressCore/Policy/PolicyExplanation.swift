@@ -48,6 +48,7 @@ public struct PolicyExplanation: Equatable, Sendable {
             ("history.min_shift", NumberFormat.value(policy.history.detector.minimumShift)),
             ("history.significance", NumberFormat.value(policy.history.detector.significance)),
             ("history.min_segment", String(policy.history.detector.minimumSegment)),
+            ("required_metadata", policy.requiredMetadata.isEmpty ? "none" : policy.requiredMetadata.joined(separator: ", ")),
             ("reason", policy.reason ?? "none"),
             ("expires", policy.expires ?? "never"),
         ]

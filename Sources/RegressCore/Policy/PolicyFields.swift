@@ -26,9 +26,11 @@ struct PolicyFields: Equatable, Sendable {
     var historyMinShift: Double?
     var historySignificance: Double?
     var historyMinSegment: Int?
+    var requiredMetadata: [String]?
 
     static let keys = ["direction", "tolerance", "test", "alpha", "min_samples", "aggregate", "severity",
-                       "on_missing", "on_new", "on_failed_run", "noise", "normalize", "fingerprint", "reason", "expires", "history"]
+                       "on_missing", "on_new", "on_failed_run", "noise", "normalize", "fingerprint", "reason", "expires", "history",
+                       "required_metadata"]
 
     /// Sets every field this block names, and records where it came from.
     func apply(to policy: inout MetricPolicy, origin: RuleOrigin) {
@@ -60,6 +62,7 @@ struct PolicyFields: Equatable, Sendable {
         set(historyMinShift, \.history.detector.minimumShift, "history.min_shift")
         set(historySignificance, \.history.detector.significance, "history.significance")
         set(historyMinSegment, \.history.detector.minimumSegment, "history.min_segment")
+        set(requiredMetadata, \.requiredMetadata, "required_metadata")
     }
 
     /// Reads a mapping of fields; `extra` are further keys the caller handles (a rule's `match`, `name`).
@@ -154,6 +157,8 @@ struct PolicyFields: Equatable, Sendable {
                         fields.historyMinSegment = try field.int(atLeast: 1, "history.min_segment must be at least 1 run")
                     }
                 }
+            case "required_metadata":
+                fields.requiredMetadata = try member.isNone ? [] : member.fieldNames()
             case "reason": fields.reason = try member.string()
             case "expires": fields.expires = try member.date()
             default: rest.append((key, member))
@@ -205,6 +210,21 @@ extension YAMLValue {
             throw error("unknown value '\(name)'; expected fail, warn or ignore")
         }
         return severity
+    }
+
+    /// A list of field names (`[model, batch_size, dtype]`): each a plain word, none given twice.
+    func fieldNames() throws -> [String] {
+        guard case .sequence = node else { throw error("expected a list of field names, as in [model, batch_size, dtype]") }
+        var names: [String] = []
+        for item in try sequence() {
+            let name = try item.string().trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == "*" || $0 == "/" }) else {
+                throw item.error("expected a field name such as batch_size, got '\(name)'")
+            }
+            guard !names.contains(name) else { throw item.error("'\(name)' is given twice") }
+            names.append(name)
+        }
+        return names
     }
 
     /// A `YYYY-MM-DD` date, kept as text.

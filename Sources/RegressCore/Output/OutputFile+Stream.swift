@@ -1,0 +1,87 @@
+import Foundation
+
+extension OutputFile {
+    /// A report written piece by piece where `--output` says, under the same rules as `write`: standard
+    /// output for `-` or none; a regular or new file through a temporary file in its folder renamed
+    /// over it at `finish()` (an export that fails half-way leaves the old file as it was); anything
+    /// else (a FIFO, a device) written in place. Pieces are buffered and written a megabyte at a time.
+    public final class Stream {
+        private let handle: FileHandle
+        private let path: String?
+        private let temporary: String?
+        private let target: String?
+        private var buffer: [UInt8] = []
+        private var finished = false
+        private static let chunk = 1 << 20
+
+        public init(to path: String?) throws {
+            self.path = path
+            guard let path, path != "-" else {
+                handle = FileHandle.standardOutput
+                temporary = nil
+                target = nil
+                return
+            }
+            let target = OutputFile.resolved(path)
+            var status = stat()
+            if lstat(target, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    throw RegressError.cannotWriteOutput(path: path, reason: "it is a folder; name a file in it")
+                }
+                guard let handle = FileHandle(forWritingAtPath: target) else {
+                    throw RegressError.cannotWriteOutput(path: path, reason: "it cannot be opened for writing")
+                }
+                self.handle = handle
+                self.temporary = nil
+                self.target = nil
+                return
+            }
+            let folder = (target as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw RegressError.cannotWriteOutput(path: path, reason: "the folder \(folder) does not exist; create it first")
+            }
+            let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((target as NSString).lastPathComponent).\(getpid()).partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw RegressError.cannotWriteOutput(path: path, reason: "cannot create a file in \(folder.isEmpty ? "." : folder)")
+            }
+            self.handle = handle
+            self.temporary = temporary
+            self.target = target
+        }
+
+        deinit {
+            if !finished, let temporary {
+                try? handle.close()
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
+        }
+
+        public func write(_ text: String) throws {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Stream.chunk { try flush() }
+        }
+
+        private func flush() throws {
+            guard !buffer.isEmpty else { return }
+            do { try handle.write(contentsOf: buffer) } catch {
+                throw RegressError.cannotWriteOutput(path: path ?? "standard output", reason: error.localizedDescription)
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is buffered and puts the file in place.
+        public func finish() throws {
+            try flush()
+            finished = true
+            guard let temporary, let target else { return }
+            try? handle.close()
+            guard rename(temporary, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw RegressError.cannotWriteOutput(path: path ?? target, reason: reason)
+            }
+        }
+    }
+}
