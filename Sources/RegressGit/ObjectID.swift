@@ -41,3 +41,15 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
         return oid
     }
 }
+
+extension ObjectID {
+    /// The id git gives a blob of these bytes (whether or not the repository holds it): a file on disk
+    /// whose id is a commit's blob is committed there as it is.
+    /// The corresponding libgit2 function is `git_odb_hash`.
+    public static func blob(of bytes: [UInt8]) throws -> ObjectID {
+        _ = libgit2Initialized
+        var oid = git_oid()
+        try check("git_odb_hash", bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) })
+        return ObjectID(oid)
+    }
+}

@@ -56,9 +56,15 @@ extension Regress {
                 operation.limit = limit
                 operation.configurationFile = configurationOption.config
                 let stream = try OutputFile.Stream(to: output)
-                let summary = try operation.run(format: ExportFormat(rawValue: format)!, to: stream,
+                let summary: ExportOperation.Summary
+                do {
+                    summary = try operation.run(format: ExportFormat(rawValue: format)!, to: stream,
                                                 progress: quiet ? nil : Progress.onTerminal("exporting"))
-                try stream.finish()
+                    try stream.finish()
+                } catch {
+                    stream.discard()
+                    throw error
+                }
                 if !quiet {
                     for notice in summary.notices { FileHandle.standardError.write(Data("note: \(ControlCharacters.escape(notice))\n".utf8)) }
                 }

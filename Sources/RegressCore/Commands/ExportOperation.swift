@@ -49,12 +49,17 @@ public struct ExportOperation {
         if workingTree {
             let source = try WorkingTreeSource(repository: repository)
             let configuration = try Configuration.load(file: configurationFile, orFrom: source)
+            // HEAD's blobs, listed once: a file whose bytes hash to its blob there is committed as it is.
+            let committed = try source.commit.map { head in
+                Dictionary(try repository.files(at: head.id).map { ($0.path, $0.blob) }, uniquingKeysWith: { a, _ in a })
+            } ?? [:]
             for file in try ArtifactScan.scan(source, paths: [], configuration: configuration, wantsFieldNames: false) {
                 guard let run = file.run else {
                     if let problem = file.problem { summary.notices.append("skipped \(file.path): \(problem)") }
                     continue
                 }
-                try emit(run, source.wasProducedHere(run.path) ? nil : source.commit)
+                let asCommitted = try committed[run.path].map { try ObjectID.blob(of: source.read(run.path)) == $0 } ?? false
+                try emit(run, asCommitted ? source.commit : nil)
             }
             return summary
         }
@@ -62,19 +67,39 @@ public struct ExportOperation {
         let tip = try CommitSource(repository: repository, revision: range.tip.hex)
         let configuration = try Configuration.load(file: configurationFile, orFrom: tip).wideSelection
         let reader = HistoryReader(repository: repository, configuration: configuration)
-        var source: CommitSource?
-        let walked = try reader.stream(range, firstParent: firstParent, limit: limit, progress: progress) { found in
+        // The fingerprint files of the tree as the walk goes (path → blob), followed through each
+        // commit's changes, so that finding a run's sidecar costs no lookup in its folder.
+        var sidecars: [String: ObjectID] = [:]
+        var seeded = false
+        var source: ListedSource?
+        let observe: (Commit, ObjectID?, [FileChange]) throws -> Void = { commit, parent, changes in
+            if !seeded, let parent {
+                for file in try repository.files(at: parent) where Self.isSidecar(file.path) { sidecars[file.path] = file.blob }
+            }
+            seeded = true
+            for change in changes where Self.isSidecar(change.path) {
+                sidecars[change.path] = change.kind == .deleted ? nil : change.blob
+            }
+            source = nil
+        }
+        let walked = try reader.stream(range, firstParent: firstParent, limit: limit, progress: progress, observe: observe) { found in
             guard found.inRange else { return }
             var run = found.run
-            // Sidecar fingerprints are looked up in the tree of the run's own commit.
             if source?.commit?.id != found.commit.id {
-                source = try? CommitSource(repository: repository, revision: found.commit.id.hex)
+                source = ListedSource(base: try CommitSource(repository: repository, revision: found.commit.id.hex),
+                                      files: sidecars.map { ($0.key, $0.value) })
             }
-            if let source { run = try FingerprintLocator().attach(to: [run], from: source)[0] }
+            run = try FingerprintLocator().attach(to: [run], from: source!)[0]
             try emit(run, found.commit)
         }
         summary.commits = walked.commits
         summary.notices = walked.notices
         return summary
+    }
+
+    /// A file `FingerprintLocator` reads beside artifacts: `*.fingerprint.json`, `fingerprint.json`, `machine.json`.
+    static func isSidecar(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name == "fingerprint.json" || name == "machine.json" || name.hasSuffix(".fingerprint.json")
     }
 }

@@ -84,10 +84,13 @@ public final class HistoryReader {
     /// Hands each run of the range to `body` as the walk reaches it, oldest commit first, keeping
     /// none: memory follows the largest commit, not the length of history. The runs of history files
     /// (data.js, asv results), which the tip holds, come last. Returns the commits walked and notices.
+    /// `observe`, when given, sees every file each commit changed below the globs' folders, before
+    /// that commit's runs are handed on, with the commit's parent in the walk (nil for a root commit).
     public func stream(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, progress: ((Int, Int) -> Void)? = nil,
+                       observe: ((Commit, ObjectID?, [FileChange]) throws -> Void)? = nil,
                        _ body: (HistoryRun) throws -> Void) throws -> (commits: Int, notices: [String]) {
         let walked = try walk(range, firstParent: firstParent, limit: limit, context: 0, series: nil, memoize: false,
-                              progress: progress, body)
+                              progress: progress, observe: observe, body)
         var notices = walked.notices
         if !walked.historyFiles.isEmpty {
             for entry in try entriesOfHistoryFiles(walked.historyFiles, walk: walked.commits, range: range, notices: &notices) {
@@ -100,7 +103,8 @@ public final class HistoryReader {
     /// The walk behind `read` and `stream`: each commit's new runs go to `emit`; with `memoize`, a
     /// blob's run is kept and reused when another commit or path holds the same blob.
     private func walk(_ range: HistoryRange, firstParent: Bool, limit: Int?, context: Int, series wanted: Set<String>?,
-                      memoize: Bool, progress: ((Int, Int) -> Void)?, _ emit: (HistoryRun) throws -> Void) throws
+                      memoize: Bool, progress: ((Int, Int) -> Void)?, observe: ((Commit, ObjectID?, [FileChange]) throws -> Void)? = nil,
+                      _ emit: (HistoryRun) throws -> Void) throws
         -> (commits: [(commit: Commit, inRange: Bool)], notices: [String], blobsRead: Int,
             historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)])
     {
@@ -124,7 +128,9 @@ public final class HistoryReader {
             // so the oldest commit walked contributes what it changed, not its whole tree.
             let parent = boundaries.contains(commit.id) ? nil : commit.parents.first
             var found: [(key: SeriesKey, path: String, blob: ObjectID)] = []
-            let changes = try differ.changes(in: commit.id, since: parent, under: prefixes).filter { isArtifact($0.path) }
+            let all = try differ.changes(in: commit.id, since: parent, under: prefixes)
+            try observe?(commit, parent, all)
+            let changes = all.filter { isArtifact($0.path) }
             // A blob this commit deleted and added again in the same series was moved, not run again.
             let moved = Set(changes.filter { $0.kind == .deleted }.map { seriesKey($0.path, tip: range.tip).value + "\u{0}" + $0.blob.hex })
             // Following every parent, a merge brings runs its other parents already had: those are theirs.

@@ -39,6 +39,11 @@ enum ArtifactScan {
     /// Every file below `paths` (all of the tree when empty), each artifact read; sorted by path.
     static func scan(_ source: ArtifactSource, paths: [String], configuration: Configuration,
                      wantsFieldNames: Bool) throws -> [ScannedFile] {
+        // A commit's tree is listed once, so that every read (the artifacts, and the sidecars looked
+        // for beside each) goes by blob id instead of looking its path up in a folder of thousands.
+        let source: ArtifactSource = try (source as? CommitSource).map { commit in
+            try ListedSource(base: commit, files: commit.repository.files(at: commit.commit!.id).map { ($0.path, $0.blob) })
+        } ?? source
         let all = try source.files(matching: try folderGlobs(paths))
         let selection = configuration.wideSelection
         let artifacts = all.filter { path in selection.globs.contains { $0.matches(path) } && !selection.isExcluded(path) }
@@ -154,4 +159,32 @@ enum ArtifactScan {
         name.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
+}
+
+/// A commit's tree whose files are known beforehand, with their blobs: a path is read by its blob id,
+/// and a path not listed is absent without a lookup. Sizes and everything else are the commit's own.
+struct ListedSource: ArtifactSource {
+    let base: CommitSource
+    let blobs: [String: ObjectID]
+
+    init(base: CommitSource, files: [(String, ObjectID)]) {
+        self.base = base
+        self.blobs = Dictionary(files, uniquingKeysWith: { first, _ in first })
+    }
+
+    var label: String { base.label }
+    var commit: Commit? { base.commit }
+
+    func files(matching globs: [Glob]) throws -> [String] {
+        blobs.keys.filter { path in globs.contains { $0.matches(path) } }.sorted()
+    }
+
+    func read(_ path: String) throws -> [UInt8] {
+        guard let blob = blobs[path] else { throw GitError.pathNotFound(path: path, commit: base.commit!.id) }
+        return try base.repository.blob(blob)
+    }
+
+    func size(of path: String) -> Int? { blobs[path] == nil ? nil : base.size(of: path) }
+    func sizes(of paths: [String]) -> [String: Int] { base.sizes(of: paths.filter { blobs[$0] != nil }) }
+    func blobID(_ path: String) -> ObjectID? { blobs[path] }
 }

@@ -60,18 +60,20 @@ enum InventoryBuilder {
         for run in runs {
             for m in run.measurements {
                 let key = m.metric + "\u{0}" + m.unit
-                names[key] = (m.metric, m.unit)
-                var entry = byName[key] ?? Accumulator()
-                entry.failed += m.failedSamples
-                entry.artifacts.insert(run.path)
-                if !m.samples.isEmpty { entry.directions.insert(m.direction) }
-                for value in m.samples {
-                    entry.values.append(value)
-                    let here = ValueLocation(path: run.path, benchmark: m.benchmark)
-                    if value < entry.min.0 { entry.min = (value, here) }
-                    if value > entry.max.0 { entry.max = (value, here) }
+                if byName[key] == nil {
+                    names[key] = (m.metric, m.unit)
+                    byName[key] = Accumulator()
                 }
-                byName[key] = entry
+                // Changed in place: a copy taken out and stored back would copy every value so far.
+                let index = byName.index(forKey: key)!
+                byName.values[index].failed += m.failedSamples
+                byName.values[index].artifacts.insert(run.path)
+                if !m.samples.isEmpty { byName.values[index].directions.insert(m.direction) }
+                for value in m.samples {
+                    byName.values[index].values.append(value)
+                    if value < byName.values[index].min.0 { byName.values[index].min = (value, ValueLocation(path: run.path, benchmark: m.benchmark)) }
+                    if value > byName.values[index].max.0 { byName.values[index].max = (value, ValueLocation(path: run.path, benchmark: m.benchmark)) }
+                }
             }
         }
         return byName.keys.sorted().compactMap { key in
@@ -93,6 +95,7 @@ enum InventoryBuilder {
     static func gaps(_ files: [ScannedFile], bySeries: [SeriesKey: [Run]], policies: PolicySet) -> [InventoryGap] {
         var gaps: [InventoryGap.Kind: [InventoryGap.File]] = [:]
         let runFiles = files.filter { $0.run != nil }
+        let anyRequired = policies.requiresMetadata
         for file in runFiles {
             let run = file.run!
             if run.fingerprint == nil {
@@ -108,7 +111,7 @@ enum InventoryBuilder {
                 gaps[.failedRuns, default: []].append(.init(path: file.path, detail: "\(what) (\(failure.failedRecords) of " +
                     "\(failure.totalRecords) records): \(ReportWording.truncated(failure.firstError, 120))"))
             }
-            let required = requiredMetadata(of: run, policies: policies)
+            let required = anyRequired ? requiredMetadata(of: run, policies: policies) : []
             if !required.isEmpty {
                 let fingerprintFields = Set((run.fingerprint?.fingerprint.fields.keys).map { $0.map(ArtifactScan.normalizedName) } ?? [])
                 let missing = required.filter { !file.fieldNames.contains(ArtifactScan.normalizedName($0)) &&

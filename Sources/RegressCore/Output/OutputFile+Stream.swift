@@ -52,10 +52,16 @@ extension OutputFile {
         }
 
         deinit {
-            if !finished, let temporary {
-                try? handle.close()
-                try? FileManager.default.removeItem(atPath: temporary)
-            }
+            discard()
+        }
+
+        /// Drops what was written to a file (the target stays as it was); a no-op once finished.
+        public func discard() {
+            guard !finished else { return }
+            finished = true
+            guard let temporary else { return }
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
         }
 
         public func write(_ text: String) throws {

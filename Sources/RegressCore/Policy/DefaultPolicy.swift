@@ -64,6 +64,10 @@ public enum DefaultPolicy {
             min_shift: 1
             significance: 0.01
             min_segment: 3
+          # Fields every artifact of a metric must name (a JSON key, a CSV or table column, or a
+          # fingerprint field), as in [model, batch_size, dtype]: `regress inventory` lists the
+          # artifacts that lack one. `none` requires nothing.
+          required_metadata: none
 
         # Rules refine the defaults for the metrics they match. `match` is a glob (or a list of them)
         # over `series/benchmark/metric`, for example "bench/llm/**/ttft_s". A rule may carry `name`,
