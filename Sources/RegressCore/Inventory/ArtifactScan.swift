@@ -4,7 +4,7 @@ import RegressGit
 extension Configuration {
     /// What `inventory` and `export` read: every JSON, CSV and Markdown file, and whatever the
     /// configured (or default) globs select, under the configuration's entries and excludes; files of
-    /// regress's own, and dependency and virtual-environment folders, are left out. Data and fixture
+    /// regress's own, and dependency, virtual-environment and build folders, are left out. Data and fixture
     /// folders, which the default discovery of `compare` passes over, are read: an inventory is of
     /// everything the tree holds.
     public var wideSelection: Configuration {
@@ -12,7 +12,9 @@ extension Configuration {
         let everywhere = try! Glob("**/*.{json,JSON,csv,CSV,tsv,md,MD,markdown}")
         wide.artifacts = (artifacts.isEmpty ? Configuration.defaultGlobs.map { ArtifactEntry(glob: $0) } : artifacts)
             + [ArtifactEntry(glob: everywhere)]
-        wide.exclude = exclude + [Configuration.defaultExcluded[1]]
+        // The default exclusions but the first (data and fixture folders): dependencies, virtual
+        // environments and build folders stay out.
+        wide.exclude = exclude + Configuration.defaultExcluded.dropFirst()
         return wide
     }
 }
