@@ -21,7 +21,8 @@ extension Repository {
             let current = queue.remove(at: index)
             let parents = boundaries.contains(current.id) ? [] : current.parents
             for folder in pending.sorted() {
-                guard let mine = try trees.id(of: folder, at: current.id) else { continue }
+                // A folder not in this commit was not changed by it (it was deleted, or not made yet).
+                guard try trees.id(of: folder, at: current.id) != nil else { continue }
                 var changed = true
                 for parent in parents where try trees.same(folder, at: current.id, and: parent) {
                     changed = false
