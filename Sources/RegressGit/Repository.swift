@@ -38,6 +38,13 @@ public final class Repository {
         return Repository(pointer: out!)
     }
 
+    /// Turns libgit2's object cache on or off for the whole process (it is on by default). A walk that
+    /// reads each commit of a long history once, as an export does, keeps none of them with it off.
+    public static func setObjectCache(enabled: Bool) {
+        _ = libgit2Initialized
+        _ = regress_enable_object_cache(enabled ? 1 : 0)
+    }
+
     /// True for a repository without a working tree.
     /// The corresponding libgit2 function is `git_repository_is_bare`.
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }

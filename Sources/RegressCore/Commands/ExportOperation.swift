@@ -63,6 +63,9 @@ public struct ExportOperation {
             }
             return summary
         }
+        // Each commit is read once: libgit2's cache would only keep every one of them.
+        Repository.setObjectCache(enabled: false)
+        defer { Repository.setObjectCache(enabled: true) }
         let range = try HistoryRange.parse(self.range, in: repository)
         let tip = try CommitSource(repository: repository, revision: range.tip.hex)
         let configuration = try Configuration.load(file: configurationFile, orFrom: tip).wideSelection
