@@ -29,11 +29,14 @@ struct InventoryCommandTests {
         #expect(latest["subject"] as? String == "Add a run")
     }
 
-    @Test func inventoryRefusesABadDepthAndABadFormatWithExitTwo() throws {
+    @Test func inventoryRefusesABadDepthAnUnknownFolderAndABadFormatWithExitTwo() throws {
         let fixture = try fixture()
         let depth = try regress(["inventory", "--depth", "0"], in: fixture.path)
         #expect(depth.status == 2)
         #expect(depth.stderr.contains("--depth takes a number of folder levels, 1 or more"))
+        let unknown = try regress(["inventory", "nosuch"], in: fixture.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: nothing to read: no file at or below 'nosuch' in working tree: name a folder of the tree, or a revision first\n")
         let format = try regress(["inventory", "--format", "text"], in: fixture.path)
         #expect(format.status == 2)
         #expect(format.stderr.contains("--format is markdown or json"))

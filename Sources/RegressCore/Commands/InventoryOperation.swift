@@ -28,6 +28,12 @@ public struct InventoryOperation {
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: source)
         let wantsFields = policies.requiresMetadata
         let files = try ArtifactScan.scan(source, paths: paths, configuration: configuration, wantsFieldNames: wantsFields)
+        for path in paths.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }) where !path.isEmpty && path != "." {
+            guard files.contains(where: { $0.path == path || $0.path.hasPrefix(path + "/") }) else {
+                throw RegressError.nothingToRead(what: "no file at or below '\(path)' in \(source.label): name a folder of the tree" +
+                                                 (revision == nil ? ", or a revision first" : ""))
+            }
+        }
         let folders = InventoryBuilder.folderPaths(files.map(\.path), depth: depth).map { $0 == "." ? "" : $0 }
         let latest = try source.commit.map { try repository.lastCommits(touching: folders, from: $0.id) } ?? [:]
         return InventoryBuilder.build(source: source.label, paths: paths, depth: depth, files: files, latest: latest, policies: policies)
