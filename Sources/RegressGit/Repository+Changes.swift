@@ -18,6 +18,8 @@ public struct FileChange: Hashable, Sendable {
 public struct TreeFile: Hashable, Sendable {
     public let path: String
     public let blob: ObjectID
+    /// True for a committed symbolic link (its blob is the link's target, not a file's bytes).
+    public var isLink = false
 }
 
 extension Repository {
@@ -63,7 +65,8 @@ extension Repository {
                 let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
                 let folder = root.map { String(cString: $0) } ?? ""
                 let path = collector.base + folder + String(cString: git_tree_entry_name(entry))
-                collector.files.append(TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee)))
+                collector.files.append(TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+                                                isLink: git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK))
                 return 0
             }, payload)
             try check("git_tree_walk", result)

@@ -85,6 +85,18 @@ struct InventoryTests {
         #expect(found["missing"] == nil)
     }
 
+    @Test func aCommittedSymbolicLinkIsNotFollowed() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/real.csv", "model,ttft_s\nm,0.5\n")
+        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/bench/link.csv", withDestinationPath: "real.csv")
+        try fixture.commit("Add a run and a link to it")
+        let inventory = try InventoryOperation(repositoryPath: fixture.path, revision: "HEAD").run()
+        #expect(inventory.totals.runs == 1)
+        let unreadable = inventory.gaps.first { $0.kind == .unreadable }?.files
+        #expect(unreadable?.map(\.path) == ["bench/link.csv"])
+        #expect(unreadable?.first?.detail.contains("a symbolic link to real.csv, committed as a link: not followed") == true)
+    }
+
     @Test func theMarkdownReportIsTheSnapshot() throws {
         let fixture = try fixture()
         let inventory = try InventoryOperation(repositoryPath: fixture.path, revision: "HEAD").run()

@@ -44,7 +44,8 @@ enum ArtifactScan {
         // A commit's tree is listed once, so that every read (the artifacts, and the sidecars looked
         // for beside each) goes by blob id instead of looking its path up in a folder of thousands.
         let source: ArtifactSource = try (source as? CommitSource).map { commit in
-            try ListedSource(base: commit, files: commit.repository.files(at: commit.commit!.id).map { ($0.path, $0.blob) })
+            let files = try commit.repository.files(at: commit.commit!.id)
+            return ListedSource(base: commit, files: files.map { ($0.path, $0.blob) }, links: Set(files.filter(\.isLink).map(\.path)))
         } ?? source
         let all = try source.files(matching: try folderGlobs(paths))
         let selection = configuration.wideSelection
@@ -168,10 +169,13 @@ enum ArtifactScan {
 struct ListedSource: ArtifactSource {
     let base: CommitSource
     let blobs: [String: ObjectID]
+    /// Committed symbolic links: read through the commit, which refuses to follow them.
+    let links: Set<String>
 
-    init(base: CommitSource, files: [(String, ObjectID)]) {
+    init(base: CommitSource, files: [(String, ObjectID)], links: Set<String> = []) {
         self.base = base
         self.blobs = Dictionary(files, uniquingKeysWith: { first, _ in first })
+        self.links = links
     }
 
     var label: String { base.label }
@@ -183,6 +187,7 @@ struct ListedSource: ArtifactSource {
 
     func read(_ path: String) throws -> [UInt8] {
         guard let blob = blobs[path] else { throw GitError.pathNotFound(path: path, commit: base.commit!.id) }
+        if links.contains(path) { return try base.read(path) }
         return try base.repository.blob(blob)
     }
 
