@@ -12,6 +12,7 @@ enum Normalization {
     /// The runs of both sides with the metrics their policies normalise divided; notices name what
     /// could not be.
     static func apply(_ policies: PolicySet, base: LoadedRuns, head: LoadedRuns) -> (base: LoadedRuns, head: LoadedRuns) {
+        guard policies.normalizes else { return (base, head) }
         var outcomes: [String: (base: Outcome?, head: Outcome?)] = [:]
         for (side, loaded) in [(Side.base, base), (.head, head)] {
             for run in loaded.runs {

@@ -18,14 +18,28 @@ public struct PolicySet: Sendable {
     public let files: [String]
     let defaults: [(PolicyFields, RuleOrigin)]
     let rules: [Rule]
+    /// The built-in values with every file's `defaults:` applied: what a metric no rule matches gets,
+    /// worked out once rather than for each of a comparison's metrics.
+    private let defaultPolicy: MetricPolicy
+    /// True when some block sets `normalize.by` to a metric: otherwise no metric is normalised.
+    let normalizes: Bool
 
-    /// The policy of a metric.
-    public func resolve(_ metricID: String) -> MetricPolicy {
+    init(files: [String], defaults: [(PolicyFields, RuleOrigin)], rules: [Rule]) {
+        self.files = files
+        self.defaults = defaults
+        self.rules = rules
         var policy = MetricPolicy()
         for (fields, origin) in defaults {
             fields.apply(to: &policy, origin: origin)
             policy.decidingRule = origin
         }
+        defaultPolicy = policy
+        normalizes = policy.normalizeBy != nil || rules.contains { ($0.fields.normalizeBy ?? nil) != nil }
+    }
+
+    /// The policy of a metric.
+    public func resolve(_ metricID: String) -> MetricPolicy {
+        var policy = defaultPolicy
         for rule in rules where rule.match.contains(where: { $0.matches(metricID) }) {
             rule.fields.apply(to: &policy, origin: rule.origin)
             policy.decidingRule = rule.origin
