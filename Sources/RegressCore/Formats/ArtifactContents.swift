@@ -10,62 +10,98 @@ public struct ArtifactContents: Sendable {
 
     /// Accumulates samples per benchmark and metric, in the order they were first seen.
     struct Collector {
-        private var order: [String] = []
-        private var byKey: [String: Measurement] = [:]
+        /// Measurements in the order they were first seen, and where each is by benchmark and metric.
+        private var measurements: [Measurement] = []
+        private var positions: [Key: Int] = [:]
         var skipped: [String: Int] = [:]
         var failedRecords = 0
         var totalRecords = 0
         var firstError: String?
         var fingerprint: Fingerprint?
 
-        private static func key(_ benchmark: String, _ metric: String) -> String { benchmark + "\u{0}" + metric }
+        private struct Key: Hashable {
+            let benchmark: String
+            let metric: String
+        }
 
         /// Direction and unit hints that win over inference from the metric's name.
         var directionHints: [String: Direction] = [:]
 
-        private mutating func withMeasurement(_ benchmark: String, _ metric: String, unit: String?, direction: Direction?,
-                                              _ body: (inout Measurement) -> Void) {
-            let key = Collector.key(benchmark, metric)
-            if byKey[key] == nil {
-                let inferred = unit.map { MetricInference.infer(metric, unit: $0) } ?? MetricInference.infer(metric)
-                // A spread has no direction even where the format states one for its unit (a stddev in s).
-                let spread = MetricInference.spreadWord(of: metric) != nil
-                byKey[key] = Measurement(benchmark: benchmark, metric: metric, unit: unit ?? inferred.unit,
-                                         direction: spread ? .unknown : direction ?? directionHints[metric] ?? inferred.direction,
-                                         samples: [])
-                order.append(key)
-            }
-            body(&byKey[key]!)
+        /// The position of a measurement, made when it is first named.
+        private mutating func position(_ benchmark: String, _ metric: String, unit: String?, direction: Direction?) -> Int {
+            let key = Key(benchmark: benchmark, metric: metric)
+            if let known = positions[key] { return known }
+            let (inferred, spread) = inference(metric, unit: unit)
+            measurements.append(Measurement(benchmark: benchmark, metric: metric, unit: unit ?? inferred.unit,
+                                            direction: spread ? .unknown : direction ?? directionHints[metric] ?? inferred.direction,
+                                            samples: []))
+            positions[key] = measurements.count - 1
+            return measurements.count - 1
+        }
+
+        /// What a metric's name (and stated unit) imply, and whether it names a spread, by name and
+        /// unit: the records of a file repeat the same few metrics, each worked out once.
+        private var inferences: [InferenceKey: (MetricInference.Result, spread: Bool)] = [:]
+
+        private struct InferenceKey: Hashable {
+            let metric: String
+            let unit: String?
+        }
+
+        private mutating func inference(_ metric: String, unit: String?) -> (MetricInference.Result, spread: Bool) {
+            let key = InferenceKey(metric: metric, unit: unit)
+            if let known = inferences[key] { return known }
+            let inferred = unit.map { MetricInference.infer(metric, unit: $0) } ?? MetricInference.infer(metric)
+            // A spread has no direction even where the format states one for its unit (a stddev in s).
+            let found = (inferred, spread: MetricInference.spreadWord(of: metric) != nil)
+            if inferences.count < 10_000 { inferences[key] = found }
+            return found
         }
 
         /// A sample; `unit` and `direction`, when given, are the format's own word for them.
         mutating func add(_ value: Double, benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
             guard !value.isNaN else { return skip("NaN") }
             guard value.isFinite else { return skip("infinite") }
-            withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.samples.append(value) }
+            measurements[position(benchmark, metric, unit: unit, direction: direction)].samples.append(value)
         }
 
-        /// A sample for the measurement a key returned by `add(_:benchmark:metric:)` names, which
-        /// readers keep to add many samples to one measurement without building its key again.
-        mutating func add(_ value: Double, key: String) {
+        /// Samples of one measurement, as `add(_:benchmark:metric:unit:direction:)` adds each of them.
+        mutating func add(_ values: [Double], benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
+            var found: Int?
+            for value in values {
+                guard !value.isNaN else {
+                    skip("NaN")
+                    continue
+                }
+                guard value.isFinite else {
+                    skip("infinite")
+                    continue
+                }
+                let position = found ?? position(benchmark, metric, unit: unit, direction: direction)
+                found = position
+                measurements[position].samples.append(value)
+            }
+        }
+
+        /// A sample for the measurement at a position returned by `addReturningPosition`, which
+        /// readers keep to add many samples to one measurement without looking it up again.
+        mutating func add(_ value: Double, position: Int) {
             guard !value.isNaN else { return skip("NaN") }
             guard value.isFinite else { return skip("infinite") }
-            // Through the index, the measurement is changed in place rather than copied out and back.
-            let index = byKey.index(forKey: key)!
-            byKey.values[index].samples.append(value)
+            measurements[position].samples.append(value)
         }
 
-        /// A sample, as `add(_:benchmark:metric:unit:direction:)`, returning the measurement's key
+        /// A sample, as `add(_:benchmark:metric:unit:direction:)`, returning the measurement's position
         /// once it exists (nil when the value was skipped).
-        mutating func addReturningKey(_ value: Double, benchmark: String, metric: String) -> String? {
-            add(value, benchmark: benchmark, metric: metric)
-            let key = Collector.key(benchmark, metric)
-            return byKey[key] == nil ? nil : key
+        mutating func addReturningPosition(_ value: Double, benchmark: String, metric: String, unit: String? = nil,
+                                           direction: Direction? = nil) -> Int? {
+            add(value, benchmark: benchmark, metric: metric, unit: unit, direction: direction)
+            return positions[Key(benchmark: benchmark, metric: metric)]
         }
 
         /// A value of a record that reported an error: counted, never a sample.
         mutating func addFailed(benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
-            withMeasurement(benchmark, metric, unit: unit, direction: direction) { $0.failedSamples += 1 }
+            measurements[position(benchmark, metric, unit: unit, direction: direction)].failedSamples += 1
         }
 
         mutating func skip(_ reason: String) {
@@ -83,7 +119,7 @@ public struct ArtifactContents: Sendable {
         var contents: ArtifactContents {
             var contents = ArtifactContents()
             contents.fingerprint = fingerprint
-            contents.measurements = order.map { byKey[$0]! }
+            contents.measurements = measurements
             contents.skipped = skipped
             if failedRecords > 0 {
                 // Values read outside every record that failed belong to the document, one more record

@@ -58,7 +58,7 @@ struct GenericCSVReader {
         // The measurement of each column for the benchmark of the rows just read (rows of one
         // benchmark usually follow each other).
         var keysBenchmark: String?
-        var columnKeys = [String?](repeating: nil, count: header.count)
+        var columnKeys = [Int?](repeating: nil, count: header.count)
         let metricColumns = schema.roles.indices.compactMap { column in
             schema.roles[column] == .metric ? schema.numbers[column].map { (column, $0) } : nil
         }
@@ -90,9 +90,9 @@ struct GenericCSVReader {
                     for index in columnKeys.indices { columnKeys[index] = nil }
                 }
                 if let key = columnKeys[column] {
-                    collector.add(number, key: key)
+                    collector.add(number, position: key)
                 } else {
-                    columnKeys[column] = collector.addReturningKey(number, benchmark: benchmark, metric: header[column])
+                    columnKeys[column] = collector.addReturningPosition(number, benchmark: benchmark, metric: header[column])
                 }
             }
         }

@@ -20,7 +20,7 @@ enum PytestBenchmarkAdapter: JSONFormatAdapter {
             let stats = try record.required("stats")
             collector.record(failed: nil)
             if let data = stats.child("data") {
-                for value in try data.numbers() { collector.add(value, benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter) }
+                collector.add(try data.numbers(), benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
             }
             for field in timeStats {
                 if let value = try stats.child(field)?.optionalNumber() {
