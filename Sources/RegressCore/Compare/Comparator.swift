@@ -33,6 +33,8 @@ public struct Comparator: Sendable {
         let baseRuns = Dictionary(base.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         let headRuns = Dictionary(head.runs.map { ($0.series, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [Job] = []
+        /// The base and head run of each series, which jobs name by position.
+        var runs: [(base: Run?, head: Run?)] = []
         var failedRuns: [FailedRun] = []
         var incomparable: [IncomparableRun] = []
         var unfingerprinted: (base: [String], head: [String]) = ([], [])
@@ -65,22 +67,36 @@ public struct Comparator: Sendable {
                 if baseRun.fingerprint == nil { unfingerprinted.base.append(series.value) }
                 if headRun.fingerprint == nil { unfingerprinted.head.append(series.value) }
             }
-            let baseByKey = Dictionary((baseRun?.measurements ?? []).map { (Self.key($0), $0) }, uniquingKeysWith: { a, _ in a })
-            var seen: Set<String> = []
-            for measurement in headRun?.measurements ?? [] {
+            runs.append((baseRun, headRun))
+            let runIndex = runs.count - 1
+            let baseMeasurements = baseRun?.measurements ?? [], headMeasurements = headRun?.measurements ?? []
+            // Two runs of one harness usually list the same metrics in the same order: then they pair
+            // by position, with nothing to look up.
+            if baseMeasurements.count == headMeasurements.count,
+               zip(baseMeasurements, headMeasurements).allSatisfy({ $0.benchmark == $1.benchmark && $0.metric == $1.metric }),
+               Set(headMeasurements.lazy.map(Self.key)).count == headMeasurements.count {
+                for (base, head) in zip(baseMeasurements, headMeasurements) {
+                    jobs.append(Job(series: series.value, base: base, head: head, runs: runIndex, noBaseline: false))
+                }
+                continue
+            }
+            let baseByKey = Dictionary(baseMeasurements.map { (Self.key($0), $0) }, uniquingKeysWith: { a, _ in a })
+            var seen: Set<MeasurementKey> = []
+            for measurement in headMeasurements {
                 let key = Self.key(measurement)
                 seen.insert(key)
-                jobs.append(Job(series: series.value, base: baseByKey[key], head: measurement, baseRun: baseRun, headRun: headRun,
+                jobs.append(Job(series: series.value, base: baseByKey[key], head: measurement, runs: runIndex,
                                 noBaseline: againstStoredBaselines && baseRun == nil))
             }
-            for measurement in baseRun?.measurements ?? [] where !seen.contains(Self.key(measurement)) {
-                jobs.append(Job(series: series.value, base: measurement, head: nil, baseRun: baseRun, headRun: headRun, noBaseline: false))
+            for measurement in baseMeasurements where !seen.contains(Self.key(measurement)) {
+                jobs.append(Job(series: series.value, base: measurement, head: nil, runs: runIndex, noBaseline: false))
             }
         }
         // Each metric is measured and decided on its own (its bootstrap has its own seed): the cores share them.
         var pending = ParallelMap.map(jobs) { job in
-            job.noBaseline ? noBaseline(series: job.series, head: job.head!, headRun: job.headRun)
-                : measure(series: job.series, base: job.base, head: job.head, baseRun: job.baseRun, headRun: job.headRun)
+            let (baseRun, headRun) = runs[job.runs]
+            return job.noBaseline ? noBaseline(series: job.series, head: job.head!, headRun: headRun)
+                : measure(series: job.series, base: job.base, head: job.head, baseRun: baseRun, headRun: headRun)
         }
         // Benjamini-Hochberg across every metric whose test ran.
         let tested = pending.indices.filter { pending[$0].result.pValue != nil }
@@ -98,17 +114,22 @@ public struct Comparator: Sendable {
         return comparison
     }
 
-    private static func key(_ measurement: Measurement) -> String {
-        measurement.benchmark + "\u{0}" + measurement.metric
+    private static func key(_ measurement: Measurement) -> MeasurementKey {
+        MeasurementKey(benchmark: measurement.benchmark, metric: measurement.metric)
     }
 
-    /// One metric to measure: its two sides and their runs.
+    /// A measurement's benchmark and metric, which pair it with the other side's.
+    private struct MeasurementKey: Hashable {
+        let benchmark: String
+        let metric: String
+    }
+
+    /// One metric to measure: its two sides, and the position of their runs.
     struct Job {
         let series: String
         let base: Measurement?
         let head: Measurement?
-        let baseRun: Run?
-        let headRun: Run?
+        let runs: Int
         let noBaseline: Bool
     }
 
@@ -144,7 +165,7 @@ public struct Comparator: Sendable {
         let direction = policy.direction ?? reference.direction
         // A base stated in another unit of the same dimension (µs against ns) is converted to the head's.
         let factor = base.flatMap { b in head.flatMap { UnitConversion.factor(from: b.unit, to: $0.unit) } } ?? 1
-        let baseSamples = (base?.samples ?? []).map { $0 * factor }, headSamples = head?.samples ?? []
+        let baseSamples = factor == 1 ? base?.samples ?? [] : (base?.samples ?? []).map { $0 * factor }, headSamples = head?.samples ?? []
         let baseValue = baseSamples.isEmpty ? nil : policy.aggregate.apply(baseSamples)
         let headValue = headSamples.isEmpty ? nil : policy.aggregate.apply(headSamples)
         var change: Double?
@@ -158,8 +179,8 @@ public struct Comparator: Sendable {
         result.aggregate = policy.aggregate
         result.severity = policy.severity
         if policy.isExpired(today: today) { result.expired = policy.expires }
-        result.cvBase = baseSamples.count >= 2 ? Descriptive(baseSamples)?.coefficientOfVariation : nil
-        result.cvHead = headSamples.count >= 2 ? Descriptive(headSamples)?.coefficientOfVariation : nil
+        result.cvBase = baseSamples.count >= 2 ? Descriptive.coefficientOfVariation(baseSamples) : nil
+        result.cvHead = headSamples.count >= 2 ? Descriptive.coefficientOfVariation(headSamples) : nil
 
         func settled(_ verdict: Verdict, _ severity: Severity, note: String? = nil) -> Pending {
             result.verdict = verdict

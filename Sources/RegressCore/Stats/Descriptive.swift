@@ -38,6 +38,17 @@ public struct Descriptive: Equatable, Sendable {
         mean == 0 ? nil : standardDeviation / abs(mean)
     }
 
+    /// `Descriptive(samples)?.coefficientOfVariation`, the same arithmetic without sorting.
+    public static func coefficientOfVariation(_ samples: [Double]) -> Double? {
+        guard !samples.isEmpty else { return nil }
+        let n = samples.count
+        let average = samples.reduce(0, +) / Double(n)
+        guard average != 0 else { return nil }
+        guard n > 1 else { return 0 / abs(average) }
+        let squares = samples.reduce(0) { $0 + ($1 - average) * ($1 - average) }
+        return (squares / Double(n - 1)).squareRoot() / abs(average)
+    }
+
     /// The `p`-th quantile (0...1) by linear interpolation between closest ranks: with the values
     /// sorted, position h = (n − 1)·p, and the result x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]). This is
     /// NumPy's default `linear` method (Hyndman and Fan's type 7).
