@@ -98,7 +98,51 @@ public enum RunLoader {
     /// be anything (its error is thrown as `ArtifactError` for the caller to report as a notice).
     public static func read(_ path: String, series: SeriesKey, from source: ArtifactSource,
                             configuration: Configuration) throws -> Run? {
-        try read(request(path, from: source, configuration: configuration), series: series, configuration: configuration)
+        let key = source.blobID(path).map { ReadKey($0, path: path, configuration: configuration) }
+        if let key, let known = readRuns.value(for: key) { return known.map { rekeyed($0, series: series) } }
+        var request = try request(path, from: source, configuration: configuration)
+        // A run that read files beside it depends on more than its blob: it is not kept.
+        let siblingRead = Flag()
+        let sibling = request.sibling
+        request.sibling = { siblingRead.raise(); return sibling($0) }
+        let run = try read(request, series: series, configuration: configuration)
+        if let key, !siblingRead.isRaised { readRuns.store(run, for: key) }
+        return run
+    }
+
+    /// The run a blob read as at `path` earlier in this process (`.some(nil)`: it held no run), nil when
+    /// it was not read: the base and head of a comparison, and a history walk after them, share one
+    /// reading of an identical file.
+    static func knownRun(blob: ObjectID, path: String, series: SeriesKey, configuration: Configuration) -> Run?? {
+        readRuns.value(for: ReadKey(blob, path: path, configuration: configuration)).map { $0.map { rekeyed($0, series: series) } }
+    }
+
+    /// What reading a blob depends on: the blob, its path (the format can follow the file name) and
+    /// what the configuration says of that path.
+    struct ReadKey: Hashable, Sendable {
+        let blob: ObjectID
+        let path: String
+        let format: ArtifactFormat?
+        let keys: [String]
+        let direction: Direction?
+
+        init(_ blob: ObjectID, path: String, configuration: Configuration) {
+            let entry = configuration.entry(for: path)
+            self.blob = blob
+            self.path = path
+            format = entry?.format
+            keys = entry?.keys ?? []
+            direction = entry?.direction
+        }
+    }
+
+    /// Runs read by `read(_:series:from:configuration:)`, the files a command compares: bounded by them.
+    private static let readRuns = Memo<ReadKey, Run?>()
+
+    private static func rekeyed(_ run: Run, series: SeriesKey) -> Run {
+        var run = run
+        run.series = series
+        return run
     }
 
     /// Reads the artifact of a request into a run, as `read(_:series:from:configuration:)` does.
@@ -153,20 +197,41 @@ public struct ConfiguredArtifactError: Error, LocalizedError, Equatable {
     public var errorDescription: String? { underlying.errorDescription }
 }
 
-/// Values computed from a blob's bytes, by blob id: identical files in two trees are read once.
-final class BlobMemo<Value: Sendable>: @unchecked Sendable {
-    private var values: [ObjectID: Value] = [:]
+/// Values computed from a blob's bytes, by blob id (or a key that holds one): identical files in two
+/// trees are read once.
+final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func value(for blob: ObjectID) -> Value? {
+    func value(for key: Key) -> Value? {
         lock.lock()
         defer { lock.unlock() }
-        return values[blob]
+        return values[key]
     }
 
-    func store(_ value: Value, for blob: ObjectID) {
+    func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
-        values[blob] = value
+        values[key] = value
+    }
+}
+
+typealias BlobMemo<Value> = Memo<ObjectID, Value>
+
+/// Set once something happened (a closure ran), read afterwards.
+final class Flag: @unchecked Sendable {
+    private var raised = false
+    private let lock = NSLock()
+
+    func raise() {
+        lock.lock()
+        defer { lock.unlock() }
+        raised = true
+    }
+
+    var isRaised: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return raised
     }
 }

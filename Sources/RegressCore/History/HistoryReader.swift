@@ -147,6 +147,9 @@ public final class HistoryReader {
                 let run: Run?
                 if let cached = parsed[item.blob] {
                     run = cached.map { rekeyed($0, series: item.key, path: item.path) }
+                } else if let known = RunLoader.knownRun(blob: item.blob, path: item.path, series: item.key, configuration: configuration) {
+                    run = known
+                    parsed[item.blob] = .some(known)
                 } else {
                     do {
                         let bytes: [UInt8]
