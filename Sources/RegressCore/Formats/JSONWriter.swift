@@ -2,21 +2,24 @@
 /// shortest round-trip form (integral values without a fraction), non-finite numbers as null.
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
-        var out = ""
+        // Written as bytes and made text once: a report of many results is one buffer, not a string
+        // grown piece by piece.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 12)
         write(value, indent: 0, into: &out)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += format(number)
-        case .string(let text): out += quote(text)
+        case .null: append("null", to: &out)
+        case .bool(let flag): append(flag ? "true" : "false", to: &out)
+        case .number(let number): appendNumber(number, to: &out)
+        case .string(let text): appendQuoted(text, to: &out)
         case .array(let elements):
             if elements.isEmpty {
-                out += "[]"
+                append("[]", to: &out)
                 return
             }
             let scalarOnly = elements.allSatisfy {
@@ -25,34 +28,113 @@ public enum JSONWriter {
                 return true
             }
             if scalarOnly {
-                out += "[" + elements.map { element -> String in
-                    var text = ""
-                    write(element, indent: 0, into: &text)
-                    return text
-                }.joined(separator: ", ") + "]"
+                out.append(UInt8(ascii: "["))
+                for (position, element) in elements.enumerated() {
+                    if position > 0 { append(", ", to: &out) }
+                    write(element, indent: 0, into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
-            for (position, element) in elements.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                write(element, indent: indent + 2, into: &out)
-                out += position == elements.count - 1 ? "\n" : ",\n"
+            append("[\n", to: &out)
+            func writeElements(_ positions: Range<Int>, into out: inout [UInt8]) {
+                for position in positions {
+                    appendSpaces(indent + 2, to: &out)
+                    write(elements[position], indent: indent + 2, into: &out)
+                    append(position == elements.count - 1 ? "\n" : ",\n", to: &out)
+                }
             }
-            out += String(repeating: " ", count: indent) + "]"
+            if elements.count >= parallelCount {
+                // A long list of records (a report's results) is written in parts on every core,
+                // joined in order: the same bytes.
+                let size = Swift.max(16, elements.count / (2 * ParallelMap.minimumCount))
+                let parts = stride(from: 0, to: elements.count, by: size).map { $0..<Swift.min($0 + size, elements.count) }
+                for part in ParallelMap.map(parts, { range -> [UInt8] in
+                    var part: [UInt8] = []
+                    writeElements(range, into: &part)
+                    return part
+                }) {
+                    out.append(contentsOf: part)
+                }
+            } else {
+                writeElements(0..<elements.count, into: &out)
+            }
+            appendSpaces(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                append("{}", to: &out)
                 return
             }
-            out += "{\n"
-            let sorted = members.sorted { $0.0 < $1.0 }
+            append("{\n", to: &out)
+            // Members are usually built in key order already: checking is cheaper than sorting.
+            let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.0 < $1.0 }
+            let sorted = inOrder ? members : members.sorted { $0.0 < $1.0 }
             for (position, member) in sorted.enumerated() {
-                out += String(repeating: " ", count: indent + 2) + quote(member.0) + ": "
+                appendSpaces(indent + 2, to: &out)
+                appendQuoted(member.0, to: &out)
+                append(": ", to: &out)
                 write(member.1, indent: indent + 2, into: &out)
-                out += position == sorted.count - 1 ? "\n" : ",\n"
+                append(position == sorted.count - 1 ? "\n" : ",\n", to: &out)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            appendSpaces(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// From this many elements on, a list of arrays or objects is written on every core.
+    static let parallelCount = 4096
+
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// `format(number)`'s bytes; integral values are written digit by digit.
+    private static func appendNumber(_ number: Double, to out: inout [UInt8]) {
+        guard number.isFinite else { return append("null", to: &out) }
+        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
+            var magnitude = UInt64(abs(number))
+            if number < 0, magnitude != 0 { out.append(UInt8(ascii: "-")) }
+            var digits: (UInt64, UInt64) = (0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[15 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                out.append(contentsOf: buffer[(16 - count)...])
+            }
+            return
+        }
+        append(number.description, to: &out)
+    }
+
+    /// `quote(text)`'s bytes.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: needsEscape) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { append(quote(text), to: &out) }
+    }
+
+    /// Bytes that send a string the long way in `quote` (see there).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     public static func format(_ number: Double) -> String {
@@ -66,7 +148,7 @@ public enum JSONWriter {
     public static func quote(_ text: String) -> String {
         // Most text needs no escape: it is copied whole. (U+0080…U+009F start with the byte C2, which
         // sends every U+0080…U+00BF, µ included, the long way.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !text.utf8.contains(where: needsEscape) {
             return "\"" + text + "\""
         }
         var out = "\""

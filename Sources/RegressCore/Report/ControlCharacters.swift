@@ -12,9 +12,22 @@ public enum ControlCharacters {
         }
     }
 
+    /// False when no byte of the text's UTF-8 can start an escaped scalar: a C0 control other than
+    /// line feed and tab, DEL, or the lead byte 0xC2 of U+0080–U+00BF (the C1 controls among them).
+    /// A scan of bytes, so a long report without controls is passed through at memory speed.
+    static func mayHoldEscaped(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 {
+                if byte != 0x0A && byte != 0x09 { return true }
+            }
+            return false
+        }
+    }
+
     /// The text with each escaped scalar written as `\x` and two lowercase hex digits.
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+        guard mayHoldEscaped(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard isEscaped(scalar) else {

@@ -15,31 +15,32 @@ public enum JSONReport {
                 ("summary", side.commit.map { .string($0.summary) } ?? .null),
             ])
         }
-        let results: [JSONValue] = comparison.results.map { result in
+        // Members in key order, as the writer puts them: it then has nothing to sort.
+        let results: [JSONValue] = ParallelMap.map(comparison.results) { result in
             .object([
-                ("series", .string(result.series)),
-                ("benchmark", .string(result.benchmark)),
-                ("metric", .string(result.metric)),
-                ("unit", .string(result.unit)),
-                ("direction", .string(result.direction.rawValue)),
-                ("verdict", .string(result.verdict.rawValue)),
-                ("base", number(result.base)),
-                ("head", number(result.head)),
-                ("relative_change", number(result.relativeChange)),
-                ("samples_base", .number(Double(result.samplesBase))),
-                ("samples_head", .number(Double(result.samplesHead))),
-                ("note", result.note.map { .string($0) } ?? .null),
-                ("rule", .string(result.rule.description)),
-                ("severity", .string(result.severity.rawValue)),
                 ("aggregate", .string(result.aggregate.rawValue)),
-                ("test", result.test.map { .string($0.rawValue) } ?? .null),
-                ("p_value", number(result.pValue)),
-                ("p_value_adjusted", number(result.pValueAdjusted)),
-                ("ci_low", number(result.ciLow)),
+                ("base", number(result.base)),
+                ("benchmark", .string(result.benchmark)),
                 ("ci_high", number(result.ciHigh)),
+                ("ci_low", number(result.ciLow)),
                 ("cv_base", number(result.cvBase)),
                 ("cv_head", number(result.cvHead)),
+                ("direction", .string(result.direction.rawValue)),
                 ("expired", result.expired.map { .string($0) } ?? .null),
+                ("head", number(result.head)),
+                ("metric", .string(result.metric)),
+                ("note", result.note.map { .string($0) } ?? .null),
+                ("p_value", number(result.pValue)),
+                ("p_value_adjusted", number(result.pValueAdjusted)),
+                ("relative_change", number(result.relativeChange)),
+                ("rule", .string(result.rule.description)),
+                ("samples_base", .number(Double(result.samplesBase))),
+                ("samples_head", .number(Double(result.samplesHead))),
+                ("series", .string(result.series)),
+                ("severity", .string(result.severity.rawValue)),
+                ("test", result.test.map { .string($0.rawValue) } ?? .null),
+                ("unit", .string(result.unit)),
+                ("verdict", .string(result.verdict.rawValue)),
             ])
         }
         let counts = comparison.allCounts, ignored = comparison.ignoredCounts
