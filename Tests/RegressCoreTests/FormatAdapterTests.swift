@@ -40,6 +40,37 @@ struct FormatAdapterTests {
         #expect(result.contents.fingerprint?.fields["cpu.cache.l1d"] == "49152")
     }
 
+    @Test func googleBenchmarkReadRecordByRecordIsWhatTheWholeDocumentReads() throws {
+        let bytes = try FolderSource(root: Self.folder).read("google-benchmark.json")
+        #expect(JSONParser.firstKey(bytes) == "context")
+        let streamed = try #require(try GoogleBenchmarkAdapter.stream(bytes, path: "gb.json"))
+        let whole = try GoogleBenchmarkAdapter.read(JSONCursor(try JSONParser.parse(bytes), file: "gb.json"), request: ReadRequest(bytes: bytes, path: "gb.json"))
+        #expect(streamed.measurements == whole.measurements)
+        #expect(streamed.skipped == whole.skipped)
+        #expect(streamed.failure == whole.failure)
+        #expect(streamed.fingerprint == whole.fingerprint)
+    }
+
+    @Test func aDocumentThatStartsWithContextButIsNoGoogleBenchmarkRunIsReadAsWhatItIs() throws {
+        // A record of the wrong shape after one that breaks the schema: not this format, so no error.
+        let generic = #"{"context": {}, "benchmarks": [{"name": "a", "real_time": "fast"}, {"name": "b", "t_ms": 4}]}"#
+        let read = try ArtifactReader.read(ReadRequest(bytes: Array(generic.utf8), path: "r.json"))
+        #expect(read.format == .json)
+        #expect(read.contents.measurements.map { "\($0.benchmark) \($0.metric) \($0.samples)" } == ["b t_ms [4.0]"])
+        #expect(try GoogleBenchmarkAdapter.stream(Array(#"{"context": {}, "benchmarks": {}}"#.utf8), path: "r.json") == nil)
+        #expect(try GoogleBenchmarkAdapter.stream(Array(#"{"context": [], "benchmarks": []}"#.utf8), path: "r.json") == nil)
+        let empty = try #require(try GoogleBenchmarkAdapter.stream(Array(#"{"context": {"num_cpus": 4}, "benchmarks": []}"#.utf8), path: "r.json"))
+        #expect(empty.measurements.isEmpty)
+        #expect(empty.fingerprint?.fields == ["cpu.logical_cores": "4"])
+        // A syntax error is the file's, with its line and column.
+        #expect(throws: ArtifactError.malformed(path: "r.json", location: "line 2, column 19", reason: "expected ',' or ']' in an array")) {
+            try ArtifactReader.read(ReadRequest(bytes: Array("{\"context\": {},\n\"benchmarks\": [{} {}]}".utf8), path: "r.json"))
+        }
+        #expect(throws: ArtifactError.malformed(path: "r.json", location: "benchmarks[0].run_name", reason: "expected text")) {
+            try ArtifactReader.read(ReadRequest(bytes: Array(#"{"context": {}, "benchmarks": [{"name": "a", "run_name": 1, "real_time": 1}]}"#.utf8), path: "r.json"))
+        }
+    }
+
     @Test func pytestBenchmarkReadsStatsRawDataAndMachineInfo() throws {
         let result = try Self.read("pytest-benchmark.json")
         #expect(result.format == .pytestBenchmark)

@@ -39,6 +39,55 @@ struct JSONParserTests {
         #expect(throws: JSONParser.SyntaxError(line: line, column: column, reason: reason)) { try parse(text) }
     }
 
+    /// What `JSONParser.stream` handed over, in order.
+    func stream(_ text: String) throws -> (object: Bool, members: [String], elements: [String]) {
+        var members: [String] = [], elements: [String] = []
+        let object = try JSONParser.stream(Array(text.utf8), streamed: "list", member: { key, value in
+            members.append("\(key)=\(JSONWriter.write(value).dropLast())")
+        }, element: { index, value in
+            elements.append("\(index)=\(JSONWriter.write(value).dropLast())")
+        })
+        return (object, members, elements)
+    }
+
+    @Test func streamingHandsOverAListOneElementAtATimeAndEveryOtherMemberWhole() throws {
+        let read = try stream(#"{"a": {"b": [1, 2]}, "list": [{"x": 1}, "y", 3], "z": "\u00e9"}"#)
+        #expect(read.object)
+        #expect(read.elements == ["0={\n  \"x\": 1\n}", "1=\"y\"", "2=3"])
+        #expect(read.members == ["a={\n  \"b\": [1, 2]\n}", "list=[]", "z=\"é\""])
+        // A `list` that is no array is an ordinary member; a document that is no object is not read.
+        #expect(try stream(#"{"list": 5}"#).members == ["list=5"])
+        #expect(try stream("[1, 2]") == (false, [], []))
+    }
+
+    @Test(arguments: [
+        "{\"list\": [1,\n 2 3]}",
+        "{\"list\": [{\"a\": 1, \"a\": 2}]}",
+        "{\"list\": [], \"list\": []}",
+        "{\"a\": 1} x",
+        "{\"list\": [\"\u{1F600}\", \"\\q\"]}",
+    ])
+    func streamingBreaksWhereAndAsParsingBreaks(text: String) throws {
+        let expected = try #require(throws: JSONParser.SyntaxError.self) { try parse(text) }
+        #expect(throws: expected) { try stream(text) }
+    }
+
+    @Test func longStringsRepeatedInRecordsReadAsTheirText() throws {
+        let name = "a name longer than fifteen bytes, é included"
+        let value = try parse(#"[{"\#(name)": "\#(name)"}, {"\#(name)": "\#(name)!"}]"#)
+        #expect(value == .array([.object([(name, .string(name))]), .object([(name, .string(name + "!"))])]))
+        #expect(throws: JSONParser.SyntaxError(line: 1, column: 2, reason: "a string that is not valid UTF-8")) {
+            try JSONParser.parse([UInt8(ascii: "["), UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "x"), count: 20) + [0xFF, UInt8(ascii: "\""), UInt8(ascii: "]")])
+        }
+    }
+
+    @Test func aLongListOfRecordsIsWrittenInOrderAsAShortOneIs() {
+        let count = JSONWriter.parallelCount + 3
+        let records = (0..<count).map { JSONValue.object([("n", .number(Double($0))), ("b", .string("x\u{1}"))]) }
+        let expected = "[\n" + (0..<count).map { "  {\n    \"b\": \"x\\u0001\",\n    \"n\": \($0)\n  }" }.joined(separator: ",\n") + "\n]\n"
+        #expect(JSONWriter.write(.array(records)) == expected)
+    }
+
     @Test func writerSortsKeysAndFormatsNumbersTheSameEveryTime() {
         let value = JSONValue.object([("z", .number(3)), ("a", .array([.number(0.1), .number(.nan)])), ("m", .string("q\"\u{1}"))])
         #expect(JSONWriter.write(value) == """

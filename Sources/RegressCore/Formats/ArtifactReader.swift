@@ -73,6 +73,11 @@ public enum ArtifactReader {
         }
         let first = request.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         if lower.hasSuffix(".json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            // Google Benchmark writes `context` first: such a document is read record by record.
+            if JSONParser.firstKey(request.bytes) == "context",
+               let contents = try syntaxChecked(request, { try GoogleBenchmarkAdapter.stream(request.bytes, path: request.path) }) {
+                return ReadResult(format: .googleBenchmark, reason: "it has \(GoogleBenchmarkAdapter.reason)", contents: contents)
+            }
             let value = try parseJSON(request)
             if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }
             if let reason = BenchmarkActionHistoryAdapter.recognize(value) {
@@ -123,8 +128,13 @@ public enum ArtifactReader {
     static func parseJSON(_ request: ReadRequest) throws -> JSONValue {
         let bytes = BenchmarkActionHistoryAdapter.isScript(request.bytes)
             ? BenchmarkActionHistoryAdapter.scriptJSON(request.bytes) : request.bytes
+        return try syntaxChecked(request) { try JSONParser.parse(bytes) }
+    }
+
+    /// The body's result, with a syntax error of the request's JSON said as the file's error.
+    static func syntaxChecked<T>(_ request: ReadRequest, _ body: () throws -> T) throws -> T {
         do {
-            return try JSONParser.parse(bytes)
+            return try body()
         } catch let error as JSONParser.SyntaxError {
             throw ArtifactError.malformed(path: request.path, location: "line \(error.line), column \(error.column)", reason: error.reason)
         }

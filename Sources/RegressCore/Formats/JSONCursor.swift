@@ -9,7 +9,7 @@ struct JSONCursor {
     private let parent: Location?
     private let step: Location.Step?
 
-    private final class Location: Sendable {
+    fileprivate final class Location: Sendable {
         enum Step {
             case root(String)
             case key(String)
@@ -47,6 +47,20 @@ struct JSONCursor {
         self.file = file
         self.parent = parent
         self.step = step
+    }
+
+    /// A cursor's place, kept to put many values below it without making it again.
+    struct Place {
+        fileprivate let location: Location?
+    }
+
+    /// This cursor's place, as the parent of values given one at a time (`init(_:at:in:file:)`).
+    var place: Place { Place(location: here) }
+
+    /// The element at `index` of the array at `place`, given its value: for arrays read one element at
+    /// a time (`JSONParser.stream`), placed as `elements` would place it (`benchmarks[2]`).
+    init(_ value: JSONValue, at index: Int, in place: Place, file: String) {
+        self.init(value, parent: place.location, step: .index(index), file: file)
     }
 
     var path: String { Location.path(parent, step) }
@@ -113,7 +127,14 @@ struct JSONCursor {
     }
 
     func numbers() throws -> [Double] {
-        try array().map { try $0.number() }
+        guard case .array(let items) = value else { throw error("expected a list") }
+        var numbers: [Double] = []
+        numbers.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard case .number(let number) = item else { throw at(.index(index), item).error("expected a number") }
+            numbers.append(number)
+        }
+        return numbers
     }
 
     var isNull: Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A byte-level JSON reader (RFC 8259) that says where a document breaks, by line and column.
 public struct JSONParser {
     public struct SyntaxError: Error, Equatable, Sendable {
@@ -12,10 +14,11 @@ public struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private static let maximumDepth = 512
-    /// Strings too long to be stored inline, by text: keys and names repeated in every record of a
-    /// large file then share one storage. Bounded, so a file of unique strings costs little more.
-    private var interned: [String: String] = [:]
-    private static let internLimit = 100_000
+    /// Strings too long to be stored inline, by a hash of their bytes: keys and names repeated in
+    /// every record of a large file then share one storage, found by comparing bytes before any text
+    /// is made. A fixed number of slots, so a file of unique strings costs little more.
+    private var interned = [String?](repeating: nil, count: JSONParser.internSlots)
+    private static let internSlots = 4096
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer in
@@ -26,6 +29,116 @@ public struct JSONParser {
             parser.skipWhitespace()
             guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
             return value
+        }
+    }
+
+    /// Reads a document that is an object without building the elements of one of its arrays as a
+    /// whole: `member` gets every top-level member but that one, key and value, in file order; the
+    /// member named `streamed`, when it is an array, goes to `element` one element at a time (its
+    /// position and value), so a large list of records is never held at once, and then to `member`
+    /// as an empty array. The syntax is checked
+    /// as `parse` checks it, with the same errors; the callbacks' errors pass through. False, having
+    /// read nothing, when the document is not an object.
+    public static func stream(_ bytes: [UInt8], streamed: String, member: (String, JSONValue) throws -> Void,
+                              element: (Int, JSONValue) throws -> Void) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else { return false }
+            try parser.streamObject(streamed: streamed, member: member, element: element)
+            parser.skipWhitespace()
+            guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+            return true
+        }
+    }
+
+    /// `parseObject` for the top level of `stream`.
+    private mutating func streamObject(streamed: String, member: (String, JSONValue) throws -> Void,
+                                       element: (Int, JSONValue) throws -> Void) throws {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var keys: Set<String> = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let keyStart = index
+            let key = try parseString()
+            if !keys.insert(key).inserted {
+                index = keyStart
+                throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
+            }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
+            index += 1
+            skipWhitespace()
+            if key == streamed, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                try streamArray(element)
+                try member(key, .array([]))
+            } else {
+                try member(key, try parseValue())
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("the document ends inside an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            throw error("expected ',' or '}' in an object")
+        }
+    }
+
+    /// `parseArray`, handing each element over as it is read.
+    private mutating func streamArray(_ element: (Int, JSONValue) throws -> Void) throws {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        var position = 0
+        while true {
+            skipWhitespace()
+            try element(position, try parseValue())
+            position += 1
+            skipWhitespace()
+            guard index < bytes.count else { throw error("the document ends inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
+
+    /// The key of the first member of a document that is an object; nil for any other document, an
+    /// empty object, or one that breaks before its first key ends.
+    public static func firstKey(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else { return nil }
+            parser.index += 1
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else { return nil }
+            return try? parser.parseString()
         }
     }
 
@@ -239,20 +352,25 @@ public struct JSONParser {
         index += 1
         // Most strings have no escape: their text is their bytes.
         let contentStart = index
+        var highBits: UInt8 = 0
         while index < bytes.count, case let byte = bytes[index], byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x0A {
+            highBits |= byte
             index += 1
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)]), as: UTF8.self) else {
-                index = start
-                throw error("a string that is not valid UTF-8")
-            }
+            let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)])
             // Up to 15 bytes a string is stored inline, with nothing to share.
-            guard index - 1 - contentStart > 15 else { return text }
-            if let known = interned[text] { return known }
-            if interned.count < JSONParser.internLimit { interned[text] = text }
-            return text
+            guard content.count > 15 else { return try text(content, ascii: highBits < 0x80, start: start) }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in content { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let slot = Int(truncatingIfNeeded: hash % UInt64(JSONParser.internSlots))
+            if var known = interned[slot], known.withUTF8({ $0.count == content.count && memcmp($0.baseAddress!, content.baseAddress!, content.count) == 0 }) {
+                return known
+            }
+            let made = try text(content, ascii: highBits < 0x80, start: start)
+            interned[slot] = made
+            return made
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < bytes.count {
@@ -302,6 +420,16 @@ public struct JSONParser {
             }
         }
         throw error("the document ends inside a string")
+    }
+
+    /// The text of a string's bytes (which hold no escape); `ascii` when no byte is above 0x7F.
+    private mutating func text(_ content: UnsafeBufferPointer<UInt8>, ascii: Bool, start: Int) throws -> String {
+        if ascii { return String(decoding: content, as: UTF8.self) }
+        guard let text = String(validating: content, as: UTF8.self) else {
+            index = start
+            throw error("a string that is not valid UTF-8")
+        }
+        return text
     }
 
     private mutating func hex4() throws -> UInt32 {

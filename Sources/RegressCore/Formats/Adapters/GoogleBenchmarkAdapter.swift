@@ -14,61 +14,208 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         "complexity_n", "skipped", "skip_message",
     ]
 
+    static let reason = "a `context` object and `benchmarks[]` records with `real_time`/`run_type`"
+
     static func recognize(_ value: JSONValue) -> String? {
-        guard value["context"]?.objectMembers != nil, case .array(let items)? = value["benchmarks"] else { return nil }
-        guard items.allSatisfy({ $0["name"] != nil && ($0["real_time"] != nil || $0["run_type"] != nil || $0["error_occurred"] != nil) }) else {
+        guard value["context"]?.objectMembers != nil, case .array(let items)? = value["benchmarks"], items.allSatisfy(isRecord) else {
             return nil
         }
-        return "a `context` object and `benchmarks[]` records with `real_time`/`run_type`"
+        return reason
+    }
+
+    /// True for a value that can be one of `benchmarks[]`.
+    static func isRecord(_ value: JSONValue) -> Bool {
+        value["name"] != nil && (value["real_time"] != nil || value["run_type"] != nil || value["error_occurred"] != nil)
     }
 
     static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents {
         var collector = ArtifactContents.Collector()
         collector.fingerprint = fingerprint(try root.required("context"))
+        var reading = RecordReading()
         for record in try root.required("benchmarks").array() {
-            let name = try record.required("name").string()
-            let runName = try record.child("run_name")?.string() ?? name
-            let runType = try record.child("run_type")?.string() ?? "iteration"
-            if runType == "aggregate" {
-                collector.skip("aggregate not counted again as samples")
-                continue
-            }
-            if case .bool(true)? = record.value["skipped"] {
-                collector.skip("skipped by the harness")
-                continue
-            }
-            let unit = try record.child("time_unit")?.string() ?? "ns"
-            var error: String?
-            if case .bool(true)? = record.value["error_occurred"] {
-                error = try record.child("error_message")?.string() ?? "error_occurred"
-            }
-            collector.record(failed: error)
-            for (field, cursor) in try record.object() {
-                let metricUnit: String
-                let direction: Direction
-                switch field {
-                case "real_time", "cpu_time":
-                    (metricUnit, direction) = (unit, .lowerIsBetter)
-                case "bytes_per_second":
-                    (metricUnit, direction) = ("B/s", .higherIsBetter)
-                case "items_per_second":
-                    (metricUnit, direction) = ("items/s", .higherIsBetter)
-                case _ where standardFields.contains(field):
-                    continue
-                default:
-                    // A user counter.
-                    guard case .number = cursor.value else { continue }
-                    let inferred = MetricInference.infer(field)
-                    (metricUnit, direction) = (inferred.unit, inferred.direction)
-                }
-                if error != nil {
-                    collector.addFailed(benchmark: runName, metric: field, unit: metricUnit, direction: direction)
-                } else {
-                    collector.add(try cursor.number(), benchmark: runName, metric: field, unit: metricUnit, direction: direction)
-                }
-            }
+            try read(record, into: &collector, reading: &reading)
         }
         return collector.contents
+    }
+
+    /// What `recognize` and `read` make of a document, read one record at a time rather than built
+    /// whole (a file of hundreds of thousands of records is then never held as a tree): nil when the
+    /// document is not in this format or might be in a format detection tries first (a `data.js`
+    /// history's `entries`). A record `read` would refuse is refused once the whole document is known
+    /// to be in this format, as `read` would after `recognize`.
+    static func stream(_ bytes: [UInt8], path: String) throws -> ArtifactContents? {
+        var collector = ArtifactContents.Collector()
+        var context: JSONValue?
+        var sawBenchmarks = false
+        var otherFormat = false
+        var refusal: Error?
+        var reading = RecordReading()
+        let list = JSONCursor(.null, path: "benchmarks", file: path).place
+        let object = try JSONParser.stream(bytes, streamed: "benchmarks", member: { key, value in
+            switch key {
+            case "context": context = value
+            case "entries": otherFormat = true
+            case "benchmarks":
+                // The list after its elements went by; anything else is not what `recognize` wants.
+                if case .array = value { sawBenchmarks = true } else { otherFormat = true }
+            default: break
+            }
+        }, element: { index, value in
+            guard !otherFormat else { return }
+            guard isRecord(value) else {
+                otherFormat = true
+                return
+            }
+            guard refusal == nil else { return }
+            do {
+                try read(JSONCursor(value, at: index, in: list, file: path), into: &collector, reading: &reading)
+            } catch {
+                refusal = error
+            }
+        })
+        guard object, !otherFormat, sawBenchmarks, let context, context.objectMembers != nil else { return nil }
+        if let refusal { throw refusal }
+        collector.fingerprint = fingerprint(JSONCursor(context, path: "context", file: path))
+        return collector.contents
+    }
+
+    /// What a member of a record is for.
+    enum FieldRole: Equatable {
+        case name, runName, runType, timeUnit, errorMessage, skipped, errorOccurred
+        /// `real_time` and `cpu_time`, in the record's `time_unit`.
+        case time
+        /// A metric in a unit and direction of its own; a user counter is one only when it is a number.
+        case metric(unit: String, direction: Direction, counter: Bool)
+        /// Another standard field: not a metric.
+        case other
+
+        init(_ key: String) {
+            switch key {
+            case "name": self = .name
+            case "run_name": self = .runName
+            case "run_type": self = .runType
+            case "time_unit": self = .timeUnit
+            case "error_message": self = .errorMessage
+            case "skipped": self = .skipped
+            case "error_occurred": self = .errorOccurred
+            case "real_time", "cpu_time": self = .time
+            case "bytes_per_second": self = .metric(unit: "B/s", direction: .higherIsBetter, counter: false)
+            case "items_per_second": self = .metric(unit: "items/s", direction: .higherIsBetter, counter: false)
+            case _ where standardFields.contains(key): self = .other
+            default:
+                let inferred = MetricInference.infer(key)
+                self = .metric(unit: inferred.unit, direction: inferred.direction, counter: true)
+            }
+        }
+    }
+
+    /// What reading the records of one document has learned: the records of a file list the same
+    /// fields in the same order, and the repetitions of a benchmark follow each other, so each
+    /// member's role, and where its measurement is, are worked out once rather than per record.
+    struct RecordReading {
+        var keys: [String] = []
+        var roles: [FieldRole] = []
+        /// The benchmark the positions are of.
+        var benchmark: String?
+        /// Per member, the position of its measurement in the collector, once it has one.
+        var positions: [Int?] = []
+
+        mutating func learn(_ members: [(String, JSONValue)]) {
+            if keys.count != members.count {
+                keys = members.map(\.0)
+                roles = keys.map(FieldRole.init)
+                positions = Array(repeating: nil, count: keys.count)
+                return
+            }
+            for index in members.indices where keys[index] != members[index].0 {
+                keys[index] = members[index].0
+                roles[index] = FieldRole(keys[index])
+                positions[index] = nil
+            }
+        }
+
+        mutating func reading(benchmark name: String) {
+            guard benchmark != name else { return }
+            benchmark = name
+            for index in positions.indices { positions[index] = nil }
+        }
+    }
+
+    /// Reads one of `benchmarks[]`. Its members are gone through by their roles; a cursor, which
+    /// knows the member's place in the document, is made only to say what is wrong with one.
+    static func read(_ record: JSONCursor, into collector: inout ArtifactContents.Collector, reading: inout RecordReading) throws {
+        guard case .object(let members) = record.value else {
+            _ = try record.required("name")  // what a record that is no object lacks first
+            return
+        }
+        reading.learn(members)
+        var name: JSONValue?, runName: JSONValue?, runType: JSONValue?, timeUnit: JSONValue?, errorMessage: JSONValue?
+        var skipped = false, errorOccurred = false
+        for index in members.indices {
+            let value = members[index].1
+            switch reading.roles[index] {
+            case .name: name = value
+            case .runName: runName = value
+            case .runType: runType = value
+            case .timeUnit: timeUnit = value
+            case .errorMessage: errorMessage = value
+            case .skipped: skipped = value == .bool(true)
+            case .errorOccurred: errorOccurred = value == .bool(true)
+            case .time, .metric, .other: break
+            }
+        }
+        func text(_ value: JSONValue?, _ key: String) throws -> String? {
+            guard let value else { return nil }
+            guard case .string(let text) = value else { throw try record.required(key).error("expected text") }
+            return text
+        }
+        guard let benchmark = try text(name, "name") else {
+            _ = try record.required("name")
+            return
+        }
+        let runNameText = try text(runName, "run_name") ?? benchmark
+        if try text(runType, "run_type") == "aggregate" {
+            collector.skip("aggregate not counted again as samples")
+            return
+        }
+        if skipped {
+            collector.skip("skipped by the harness")
+            return
+        }
+        let unit = try text(timeUnit, "time_unit") ?? "ns"
+        var error: String?
+        if errorOccurred {
+            error = try text(errorMessage, "error_message") ?? "error_occurred"
+        }
+        collector.record(failed: error)
+        reading.reading(benchmark: runNameText)
+        for index in members.indices {
+            let (field, value) = members[index]
+            let metricUnit: String
+            let direction: Direction
+            switch reading.roles[index] {
+            case .time:
+                (metricUnit, direction) = (unit, .lowerIsBetter)
+            case .metric(let ownUnit, let ownDirection, let counter):
+                if counter {
+                    guard case .number = value else { continue }  // a user counter is a number
+                }
+                (metricUnit, direction) = (ownUnit, ownDirection)
+            default:
+                continue
+            }
+            if error != nil {
+                collector.addFailed(benchmark: runNameText, metric: field, unit: metricUnit, direction: direction)
+                continue
+            }
+            guard case .number(let number) = value else { throw try record.required(field).error("expected a number") }
+            if let position = reading.positions[index] {
+                collector.add(number, position: position)
+            } else {
+                reading.positions[index] = collector.addReturningPosition(number, benchmark: runNameText, metric: field,
+                                                                          unit: metricUnit, direction: direction)
+            }
+        }
     }
 
     static func fingerprint(_ context: JSONCursor) -> Fingerprint {
