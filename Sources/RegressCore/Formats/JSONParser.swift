@@ -17,6 +17,9 @@ public struct JSONParser {
     /// Strings too long to be stored inline, by a hash of their bytes: keys and names repeated in
     /// every record of a large file then share one storage, found by comparing bytes before any text
     /// is made. A fixed number of slots, so a file of unique strings costs little more.
+    /// Whether the string `parseString` read last was all ASCII (as far as it tells: an escaped one is
+    /// taken not to be).
+    private var lastStringWasASCII = false
     private var interned = [String?](repeating: nil, count: JSONParser.internSlots)
     private static let internSlots = 4096
 
@@ -280,6 +283,7 @@ public struct JSONParser {
         index += 1
         var members: [(String, JSONValue)] = []
         var keys: Set<String>? = nil
+        var keysASCII = true
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -290,7 +294,8 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyStart = index
             let key = try parseString()
-            if try isDuplicate(key, among: members, keys: &keys) {
+            keysASCII = keysASCII && lastStringWasASCII
+            if try isDuplicate(key, among: members, keys: &keys, ascii: keysASCII) {
                 index = keyStart
                 throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
             }
@@ -314,8 +319,14 @@ public struct JSONParser {
     }
 
     /// True when an object already has the key: a scan while it is small, a set once it is not.
-    private func isDuplicate(_ key: String, among members: [(String, JSONValue)], keys: inout Set<String>?) throws -> Bool {
-        if members.count < 16 { return members.contains { $0.0 == key } }
+    /// `ascii`: every key so far is ASCII, so keys are equal only when their bytes are, and a key of
+    /// another length is passed over without comparing text.
+    private func isDuplicate(_ key: String, among members: [(String, JSONValue)], keys: inout Set<String>?, ascii: Bool) throws -> Bool {
+        if members.count < 16 {
+            guard ascii else { return members.contains { $0.0 == key } }
+            let length = key.utf8.count
+            return members.contains { $0.0.utf8.count == length && $0.0 == key }
+        }
         if keys == nil { keys = Set(members.map(\.0)) }
         return !keys!.insert(key).inserted
     }
@@ -357,6 +368,7 @@ public struct JSONParser {
             highBits |= byte
             index += 1
         }
+        lastStringWasASCII = highBits < 0x80
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
             let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)])
@@ -372,6 +384,7 @@ public struct JSONParser {
             interned[slot] = made
             return made
         }
+        lastStringWasASCII = false
         var out = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < bytes.count {
             let byte = bytes[index]
