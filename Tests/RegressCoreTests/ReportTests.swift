@@ -29,6 +29,24 @@ struct ReportTests {
         #expect(first.base.commit?.id == second.base.commit?.id)
     }
 
+    @Test func theJSONReportWritesItsResultsAsItsDocumentHoldsThem() throws {
+        var comparison = try Self.demoComparison()
+        #expect(JSONReport.render(comparison) == JSONWriter.write(JSONReport.document(comparison)))
+        // Enough results to be written on every core, with text that needs escaping.
+        let demo = comparison.results
+        comparison.results = (0..<(JSONWriter.parallelCount / demo.count + 1)).flatMap { copy in
+            demo.map { result in
+                var result = result
+                result.note = "copy \(copy) \"quoted\"\u{1}"
+                return result
+            }
+        }
+        #expect(comparison.results.count > JSONWriter.parallelCount)
+        #expect(JSONReport.render(comparison) == JSONWriter.write(JSONReport.document(comparison)))
+        comparison.results = []
+        #expect(JSONReport.render(comparison) == JSONWriter.write(JSONReport.document(comparison)))
+    }
+
     @Test func hostileNamesFromArtifactsAndCommitsAreEscaped() throws {
         let fixture = try FixtureRepository()
         let csv = { (ms: Int) in "name,latency_ms\n\"evil | <b>x</b> `code` @admin\nnext\",\(ms)\n" }

@@ -2,11 +2,56 @@
 /// shortest round-trip form (integral values without a fraction), non-finite numbers as null.
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
+        write(value, records: nil)
+    }
+
+    /// A list of objects under a key of the top-level object, written straight to bytes by `write`,
+    /// `count` of them, in place of that member's value: for documents whose long list of records of
+    /// one shape is never built as values. `write` must give each object's members in key order.
+    struct Records: Sendable {
+        let key: String
+        let count: Int
+        let write: @Sendable (Int, inout ObjectBytes) -> Void
+    }
+
+    /// An object written member by member, as `write` writes an `.object` whose members are in key order.
+    struct ObjectBytes {
+        fileprivate var out: [UInt8] = []
+        fileprivate let indent: Int
+        fileprivate var count = 0
+
+        fileprivate init(indent: Int) {
+            self.indent = indent
+        }
+
+        mutating func member(_ key: String, _ value: JSONValue) {
+            JSONWriter.append(count == 0 ? "{\n" : ",\n", to: &out)
+            JSONWriter.appendSpaces(indent + 2, to: &out)
+            JSONWriter.appendQuoted(key, to: &out)
+            JSONWriter.append(": ", to: &out)
+            JSONWriter.write(value, indent: indent + 2, into: &out)
+            count += 1
+        }
+
+        fileprivate mutating func finish() {
+            guard count > 0 else { return JSONWriter.append("{}", to: &out) }
+            out.append(0x0A)
+            JSONWriter.appendSpaces(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// `write(value)`, with the member `records.key` of the top-level object written from `records`.
+    static func write(_ value: JSONValue, records: Records?) -> String {
         // Written as bytes and made text once: a report of many results is one buffer, not a string
         // grown piece by piece.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 12)
-        write(value, indent: 0, into: &out)
+        if let records, case .object(let members) = value {
+            writeObject(members, indent: 0, into: &out, records: records)
+        } else {
+            write(value, indent: 0, into: &out)
+        }
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
     }
@@ -36,50 +81,76 @@ public enum JSONWriter {
                 out.append(UInt8(ascii: "]"))
                 return
             }
-            append("[\n", to: &out)
-            func writeElements(_ positions: Range<Int>, into out: inout [UInt8]) {
-                for position in positions {
-                    appendSpaces(indent + 2, to: &out)
-                    write(elements[position], indent: indent + 2, into: &out)
-                    append(position == elements.count - 1 ? "\n" : ",\n", to: &out)
-                }
+            writeList(count: elements.count, indent: indent, into: &out) { position, out in
+                write(elements[position], indent: indent + 2, into: &out)
             }
-            if elements.count >= parallelCount {
-                // A long list of records (a report's results) is written in parts on every core,
-                // joined in order: the same bytes.
-                let size = Swift.max(16, elements.count / (2 * ParallelMap.minimumCount))
-                let parts = stride(from: 0, to: elements.count, by: size).map { $0..<Swift.min($0 + size, elements.count) }
-                for part in ParallelMap.map(parts, { range -> [UInt8] in
-                    var part: [UInt8] = []
-                    writeElements(range, into: &part)
-                    return part
-                }) {
-                    out.append(contentsOf: part)
-                }
-            } else {
-                writeElements(0..<elements.count, into: &out)
-            }
-            appendSpaces(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty {
-                append("{}", to: &out)
-                return
-            }
-            append("{\n", to: &out)
-            // Members are usually built in key order already: checking is cheaper than sorting.
-            let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.0 < $1.0 }
-            let sorted = inOrder ? members : members.sorted { $0.0 < $1.0 }
-            for (position, member) in sorted.enumerated() {
-                appendSpaces(indent + 2, to: &out)
-                appendQuoted(member.0, to: &out)
-                append(": ", to: &out)
-                write(member.1, indent: indent + 2, into: &out)
-                append(position == sorted.count - 1 ? "\n" : ",\n", to: &out)
-            }
-            appendSpaces(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
+            writeObject(members, indent: indent, into: &out, records: nil)
         }
+    }
+
+    private static func writeObject(_ members: [(String, JSONValue)], indent: Int, into out: inout [UInt8], records: Records?) {
+        if members.isEmpty {
+            append("{}", to: &out)
+            return
+        }
+        append("{\n", to: &out)
+        // Members are usually built in key order already: checking is cheaper than sorting.
+        let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.0 < $1.0 }
+        let sorted = inOrder ? members : members.sorted { $0.0 < $1.0 }
+        for (position, member) in sorted.enumerated() {
+            appendSpaces(indent + 2, to: &out)
+            appendQuoted(member.0, to: &out)
+            append(": ", to: &out)
+            if let records, member.0 == records.key {
+                writeRecords(records, indent: indent + 2, into: &out)
+            } else {
+                write(member.1, indent: indent + 2, into: &out)
+            }
+            append(position == sorted.count - 1 ? "\n" : ",\n", to: &out)
+        }
+        appendSpaces(indent, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func writeRecords(_ records: Records, indent: Int, into out: inout [UInt8]) {
+        guard records.count > 0 else { return append("[]", to: &out) }
+        writeList(count: records.count, indent: indent, into: &out) { position, out in
+            var object = ObjectBytes(indent: indent + 2)
+            swap(&object.out, &out)
+            records.write(position, &object)
+            object.finish()
+            swap(&object.out, &out)
+        }
+    }
+
+    /// A list of `count` arrays or objects, one a line, each written by `element`.
+    private static func writeList(count: Int, indent: Int, into out: inout [UInt8], element: (Int, inout [UInt8]) -> Void) {
+        append("[\n", to: &out)
+        func writeElements(_ positions: Range<Int>, into out: inout [UInt8]) {
+            for position in positions {
+                appendSpaces(indent + 2, to: &out)
+                element(position, &out)
+                append(position == count - 1 ? "\n" : ",\n", to: &out)
+            }
+        }
+        if count >= parallelCount {
+            // A long list of records (a report's results) is written in parts on every core, joined
+            // in order: the same bytes.
+            let size = Swift.max(16, count / (2 * ParallelMap.minimumCount))
+            let parts = stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+            for part in ParallelMap.map(parts, { range -> [UInt8] in
+                var part: [UInt8] = []
+                writeElements(range, into: &part)
+                return part
+            }) {
+                out.append(contentsOf: part)
+            }
+        } else {
+            writeElements(0..<count, into: &out)
+        }
+        appendSpaces(indent, to: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
     /// From this many elements on, a list of arrays or objects is written on every core.

@@ -3,44 +3,57 @@
 /// `failed_runs`, `moves`, `files`, `notices`.
 public enum JSONReport {
     public static func render(_ comparison: Comparison) -> String {
-        JSONWriter.write(document(comparison))
+        // The results, most of a large report, are written straight to bytes (on every core), not
+        // built as values first; `document` lists the same members, so the text is the same.
+        let results = comparison.results
+        return JSONWriter.write(document(comparison, results: []), records: JSONWriter.Records(key: "results", count: results.count) { index, object in
+            members(of: results[index]) { object.member($0, $1) }
+        })
     }
 
     public static func document(_ comparison: Comparison) -> JSONValue {
+        document(comparison, results: ParallelMap.map(comparison.results) { result in
+            var object: [(String, JSONValue)] = []
+            members(of: result) { object.append(($0, $1)) }
+            return .object(object)
+        })
+    }
+
+    /// The members of one result, in key order (as the writer puts them: it then has nothing to sort,
+    /// and `render` can write them as they come).
+    static func members(of result: MetricResult, _ emit: (String, JSONValue) -> Void) {
         func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+        emit("aggregate", .string(result.aggregate.rawValue))
+        emit("base", number(result.base))
+        emit("benchmark", .string(result.benchmark))
+        emit("ci_high", number(result.ciHigh))
+        emit("ci_low", number(result.ciLow))
+        emit("cv_base", number(result.cvBase))
+        emit("cv_head", number(result.cvHead))
+        emit("direction", .string(result.direction.rawValue))
+        emit("expired", result.expired.map { .string($0) } ?? .null)
+        emit("head", number(result.head))
+        emit("metric", .string(result.metric))
+        emit("note", result.note.map { .string($0) } ?? .null)
+        emit("p_value", number(result.pValue))
+        emit("p_value_adjusted", number(result.pValueAdjusted))
+        emit("relative_change", number(result.relativeChange))
+        emit("rule", .string(result.rule.description))
+        emit("samples_base", .number(Double(result.samplesBase)))
+        emit("samples_head", .number(Double(result.samplesHead)))
+        emit("series", .string(result.series))
+        emit("severity", .string(result.severity.rawValue))
+        emit("test", result.test.map { .string($0.rawValue) } ?? .null)
+        emit("unit", .string(result.unit))
+        emit("verdict", .string(result.verdict.rawValue))
+    }
+
+    private static func document(_ comparison: Comparison, results: [JSONValue]) -> JSONValue {
         func side(_ side: ComparisonSide) -> JSONValue {
             .object([
                 ("label", .string(side.label)),
                 ("commit", side.commit.map { .string($0.id.hex) } ?? .null),
                 ("summary", side.commit.map { .string($0.summary) } ?? .null),
-            ])
-        }
-        // Members in key order, as the writer puts them: it then has nothing to sort.
-        let results: [JSONValue] = ParallelMap.map(comparison.results) { result in
-            .object([
-                ("aggregate", .string(result.aggregate.rawValue)),
-                ("base", number(result.base)),
-                ("benchmark", .string(result.benchmark)),
-                ("ci_high", number(result.ciHigh)),
-                ("ci_low", number(result.ciLow)),
-                ("cv_base", number(result.cvBase)),
-                ("cv_head", number(result.cvHead)),
-                ("direction", .string(result.direction.rawValue)),
-                ("expired", result.expired.map { .string($0) } ?? .null),
-                ("head", number(result.head)),
-                ("metric", .string(result.metric)),
-                ("note", result.note.map { .string($0) } ?? .null),
-                ("p_value", number(result.pValue)),
-                ("p_value_adjusted", number(result.pValueAdjusted)),
-                ("relative_change", number(result.relativeChange)),
-                ("rule", .string(result.rule.description)),
-                ("samples_base", .number(Double(result.samplesBase))),
-                ("samples_head", .number(Double(result.samplesHead))),
-                ("series", .string(result.series)),
-                ("severity", .string(result.severity.rawValue)),
-                ("test", result.test.map { .string($0.rawValue) } ?? .null),
-                ("unit", .string(result.unit)),
-                ("verdict", .string(result.verdict.rawValue)),
             ])
         }
         let counts = comparison.allCounts, ignored = comparison.ignoredCounts
