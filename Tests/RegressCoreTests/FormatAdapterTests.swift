@@ -71,6 +71,24 @@ struct FormatAdapterTests {
         }
     }
 
+    @Test func pytestBenchmarkReadRecordByRecordIsWhatTheWholeDocumentReads() throws {
+        let bytes = try FolderSource(root: Self.folder).read("pytest-benchmark.json")
+        #expect(JSONParser.firstKey(bytes) == "machine_info")
+        let streamed = try #require(try PytestBenchmarkAdapter.stream(bytes, path: "p.json"))
+        let whole = try PytestBenchmarkAdapter.read(JSONCursor(try JSONParser.parse(bytes), file: "p.json"), request: ReadRequest(bytes: bytes, path: "p.json"))
+        #expect(!streamed.measurements.isEmpty)
+        #expect(streamed.measurements == whole.measurements)
+        #expect(streamed.skipped == whole.skipped)
+        #expect(streamed.fingerprint == whole.fingerprint)
+        // Not this format, or one detection tries first: read the usual way.
+        #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}, "benchmarks": [{"name": "a"}]}"#.utf8), path: "p.json") == nil)
+        #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}, "context": {}, "benchmarks": []}"#.utf8), path: "p.json") == nil)
+        #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}}"#.utf8), path: "p.json") == nil)
+        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[1].stats.min", reason: "expected a number")) {
+            try ArtifactReader.read(ReadRequest(bytes: Array(#"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {}}, {"name": "b", "stats": {"min": "x"}}]}"#.utf8), path: "p.json"))
+        }
+    }
+
     @Test func pytestBenchmarkReadsStatsRawDataAndMachineInfo() throws {
         let result = try Self.read("pytest-benchmark.json")
         #expect(result.format == .pytestBenchmark)

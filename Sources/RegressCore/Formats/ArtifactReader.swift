@@ -73,10 +73,19 @@ public enum ArtifactReader {
         }
         let first = request.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         if lower.hasSuffix(".json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            // Google Benchmark writes `context` first: such a document is read record by record.
-            if JSONParser.firstKey(request.bytes) == "context",
-               let contents = try syntaxChecked(request, { try GoogleBenchmarkAdapter.stream(request.bytes, path: request.path) }) {
-                return ReadResult(format: .googleBenchmark, reason: "it has \(GoogleBenchmarkAdapter.reason)", contents: contents)
+            // Google Benchmark writes `context` first, pytest-benchmark `machine_info`: such a document
+            // is read record by record.
+            switch JSONParser.firstKey(request.bytes) {
+            case "context":
+                if let contents = try syntaxChecked(request, { try GoogleBenchmarkAdapter.stream(request.bytes, path: request.path) }) {
+                    return ReadResult(format: .googleBenchmark, reason: "it has \(GoogleBenchmarkAdapter.reason)", contents: contents)
+                }
+            case "machine_info":
+                if let contents = try syntaxChecked(request, { try PytestBenchmarkAdapter.stream(request.bytes, path: request.path) }) {
+                    return ReadResult(format: .pytestBenchmark, reason: "it has \(PytestBenchmarkAdapter.reason)", contents: contents)
+                }
+            default:
+                break
             }
             let value = try parseJSON(request)
             if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }

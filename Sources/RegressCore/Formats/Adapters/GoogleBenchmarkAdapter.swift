@@ -45,36 +45,10 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
     /// to be in this format, as `read` would after `recognize`.
     static func stream(_ bytes: [UInt8], path: String) throws -> ArtifactContents? {
         var collector = ArtifactContents.Collector()
-        var context: JSONValue?
-        var sawBenchmarks = false
-        var otherFormat = false
-        var refusal: Error?
         var reading = RecordReading()
-        let list = JSONCursor(.null, path: "benchmarks", file: path).place
-        let object = try JSONParser.stream(bytes, streamed: "benchmarks", member: { key, value in
-            switch key {
-            case "context": context = value
-            case "entries": otherFormat = true
-            case "benchmarks":
-                // The list after its elements went by; anything else is not what `recognize` wants.
-                if case .array = value { sawBenchmarks = true } else { otherFormat = true }
-            default: break
-            }
-        }, element: { index, value in
-            guard !otherFormat else { return }
-            guard isRecord(value) else {
-                otherFormat = true
-                return
-            }
-            guard refusal == nil else { return }
-            do {
-                try read(JSONCursor(value, at: index, in: list, file: path), into: &collector, reading: &reading)
-            } catch {
-                refusal = error
-            }
-        })
-        guard object, !otherFormat, sawBenchmarks, let context, context.objectMembers != nil else { return nil }
-        if let refusal { throw refusal }
+        guard let document = try RecordStream.read(bytes, path: path, list: "benchmarks", header: "context", otherFormats: ["entries"],
+                                                   isRecord: isRecord, read: { try read($0, into: &collector, reading: &reading) }),
+              let context = document.header, context.objectMembers != nil else { return nil }
         collector.fingerprint = fingerprint(JSONCursor(context, path: "context", file: path))
         return collector.contents
     }

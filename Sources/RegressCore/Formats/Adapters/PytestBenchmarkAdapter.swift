@@ -8,33 +8,57 @@ enum PytestBenchmarkAdapter: JSONFormatAdapter {
 
     static func recognize(_ value: JSONValue) -> String? {
         guard value["machine_info"] != nil, case .array(let items)? = value["benchmarks"],
-              items.allSatisfy({ $0["stats"]?.objectMembers != nil }) else { return nil }
-        return "`machine_info` and `benchmarks[]` records with `stats`"
+              items.allSatisfy(isRecord) else { return nil }
+        return reason
     }
+
+    static let reason = "`machine_info` and `benchmarks[]` records with `stats`"
 
     static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents {
         var collector = ArtifactContents.Collector()
         collector.fingerprint = root.child("machine_info").map(fingerprint)
         for record in try root.required("benchmarks").array() {
-            let name = try (record.child("fullname") ?? record.required("name")).string()
-            let stats = try record.required("stats")
-            collector.record(failed: nil)
-            if let data = stats.child("data") {
-                collector.add(try data.numbers(), benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
-            }
-            for field in timeStats {
-                if let value = try stats.child(field)?.optionalNumber() {
-                    collector.add(value, benchmark: name, metric: field, unit: "s", direction: .lowerIsBetter)
-                }
-            }
-            if let ops = try stats.child("ops")?.optionalNumber() {
-                collector.add(ops, benchmark: name, metric: "ops", unit: "ops/s", direction: .higherIsBetter)
-            }
-            if let rounds = try stats.child("rounds")?.optionalNumber() {
-                collector.add(rounds, benchmark: name, metric: "rounds", unit: "", direction: .unknown)
-            }
+            try read(record, into: &collector)
         }
         return collector.contents
+    }
+
+    /// True for a value that can be one of `benchmarks[]`.
+    static func isRecord(_ value: JSONValue) -> Bool {
+        value["stats"]?.objectMembers != nil
+    }
+
+    /// What `recognize` and `read` make of a document, read one record at a time (see `RecordStream`):
+    /// nil when it is not in this format or might be in one detection tries first.
+    static func stream(_ bytes: [UInt8], path: String) throws -> ArtifactContents? {
+        var collector = ArtifactContents.Collector()
+        guard let document = try RecordStream.read(bytes, path: path, list: "benchmarks", header: "machine_info",
+                                                   otherFormats: ["entries", "context"], isRecord: isRecord,
+                                                   read: { try read($0, into: &collector) }),
+              let machine = document.header else { return nil }
+        collector.fingerprint = fingerprint(JSONCursor(machine, path: "machine_info", file: path))
+        return collector.contents
+    }
+
+    /// Reads one of `benchmarks[]`.
+    static func read(_ record: JSONCursor, into collector: inout ArtifactContents.Collector) throws {
+        let name = try (record.child("fullname") ?? record.required("name")).string()
+        let stats = try record.required("stats")
+        collector.record(failed: nil)
+        if let data = stats.child("data") {
+            collector.add(try data.numbers(), benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
+        }
+        for field in timeStats {
+            if let value = try stats.child(field)?.optionalNumber() {
+                collector.add(value, benchmark: name, metric: field, unit: "s", direction: .lowerIsBetter)
+            }
+        }
+        if let ops = try stats.child("ops")?.optionalNumber() {
+            collector.add(ops, benchmark: name, metric: "ops", unit: "ops/s", direction: .higherIsBetter)
+        }
+        if let rounds = try stats.child("rounds")?.optionalNumber() {
+            collector.add(rounds, benchmark: name, metric: "rounds", unit: "", direction: .unknown)
+        }
     }
 
     static func fingerprint(_ info: JSONCursor) -> Fingerprint {
