@@ -34,6 +34,9 @@ struct JSONParserTests {
         ("{\"a\": tru}", 1, 7, "unexpected word; expected true"),
         ("[1] x", 1, 5, "unexpected text after the JSON value"),
         ("{\"a\": 1-2}", 1, 7, "invalid number '1-2'"),
+        // A key twice in a record after records of the same keys.
+        ("[{\"a\": 1, \"b\": 2}, {\"a\": 1, \"a\": 2}]", 1, 29, "the key \"a\" appears twice in one object: which value counts would be a guess"),
+        ("[{\"a\": 1, \"b\": 2}, {\"a\": 1, \"b\": 2, \"a\": 3}]", 1, 37, "the key \"a\" appears twice in one object: which value counts would be a guess"),
     ])
     func saysWhereADocumentBreaks(text: String, line: Int, column: Int, reason: String) {
         #expect(throws: JSONParser.SyntaxError(line: line, column: column, reason: reason)) { try parse(text) }
@@ -73,6 +76,7 @@ struct JSONParserTests {
     }
 
     @Test func longStringsRepeatedInRecordsReadAsTheirText() throws {
+        #expect(try parse(#"["0123456789abcdefghij\"x", "0123456789ab\ncdef"]"#) == .array([.string("0123456789abcdefghij\"x"), .string("0123456789ab\ncdef")]))
         let name = "a name longer than fifteen bytes, é included"
         let value = try parse(#"[{"\#(name)": "\#(name)"}, {"\#(name)": "\#(name)!"}]"#)
         #expect(value == .array([.object([(name, .string(name))]), .object([(name, .string(name + "!"))])]))

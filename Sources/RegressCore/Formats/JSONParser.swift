@@ -20,6 +20,8 @@ public struct JSONParser {
     /// Whether the string `parseString` read last was all ASCII (as far as it tells: an escaped one is
     /// taken not to be).
     private var lastStringWasASCII = false
+    /// Per depth, the keys of the last object read there (which had no key twice).
+    private var shapes: [[String]] = []
     private var interned = [String?](repeating: nil, count: JSONParser.internSlots)
     private static let internSlots = 4096
 
@@ -284,6 +286,9 @@ public struct JSONParser {
         var members: [(String, JSONValue)] = []
         var keys: Set<String>? = nil
         var keysASCII = true
+        // True while the keys so far are those of the last object read at this depth, in order: that
+        // one had no key twice, so neither has this one so far (records repeat their keys).
+        var sameShape = depth < shapes.count
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -295,7 +300,8 @@ public struct JSONParser {
             let keyStart = index
             let key = try parseString()
             keysASCII = keysASCII && lastStringWasASCII
-            if try isDuplicate(key, among: members, keys: &keys, ascii: keysASCII) {
+            sameShape = sameShape && members.count < shapes[depth].count && shapes[depth][members.count] == key
+            if !sameShape, try isDuplicate(key, among: members, keys: &keys, ascii: keysASCII) {
                 index = keyStart
                 throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
             }
@@ -312,6 +318,10 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
+                if !sameShape || members.count != shapes[depth].count {
+                    while shapes.count <= depth { shapes.append([]) }
+                    shapes[depth] = members.map(\.0)
+                }
                 return .object(members)
             }
             throw error("expected ',' or '}' in an object")
@@ -363,7 +373,17 @@ public struct JSONParser {
         index += 1
         // Most strings have no escape: their text is their bytes.
         let contentStart = index
-        var highBits: UInt8 = 0
+        // Eight bytes at a time while none of them ends the plain part of the string.
+        var words: UInt64 = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard !Self.hasByte(word, UInt8(ascii: "\"")), !Self.hasByte(word, UInt8(ascii: "\\")), !Self.hasByte(word, 0x0A) else { break }
+                words |= word
+                index += 8
+            }
+        }
+        var highBits: UInt8 = words & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
         while index < bytes.count, case let byte = bytes[index], byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x0A {
             highBits |= byte
             index += 1
@@ -433,6 +453,13 @@ public struct JSONParser {
             }
         }
         throw error("the document ends inside a string")
+    }
+
+    /// True when one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// The text of a string's bytes (which hold no escape); `ascii` when no byte is above 0x7F.
