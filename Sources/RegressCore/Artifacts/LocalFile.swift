@@ -17,17 +17,24 @@ enum LocalFile {
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw ArtifactError.notRead(path: path, reason: "\(RepositoryFile.kind(status.st_mode)), not a regular file: not read")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + count, $0.count - count, off_t(count)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw RegressError.unreadableFile(path: full) }
-            if got == 0 { break }
-            count += got
+        // Read straight into the array's storage, which is not filled with zeros first; a file that
+        // shrank while it was read is what was there.
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+            var count = 0
+            while count < buffer.count {
+                let got = pread(descriptor, buffer.baseAddress! + count, buffer.count - count, off_t(count))
+                if got < 0 && errno == EINTR { continue }
+                guard got >= 0 else {
+                    failed = true
+                    break
+                }
+                if got == 0 { break }
+                count += got
+            }
+            initialized = failed ? 0 : count
         }
-        // A file that shrank while it was read is what was there; one read whole is not copied again.
-        if count < bytes.count { bytes.removeSubrange(count...) }
+        guard !failed else { throw RegressError.unreadableFile(path: full) }
         return bytes
     }
 
