@@ -20,8 +20,20 @@ public struct JSONParser {
     /// Whether the string `parseString` read last was all ASCII (as far as it tells: an escaped one is
     /// taken not to be).
     private var lastStringWasASCII = false
-    /// Per depth, the keys of the last object read there (which had no key twice).
+    /// Per depth, the keys of the last object read there (which had no key twice), and where each
+    /// one's bytes are in the document (`start` -1 for a key with escapes).
     private var shapes: [[String]] = []
+    private var shapeKeys: [[KeyBytes]] = []
+    /// Per depth, where the keys of the object being read are, reused from object to object.
+    private var keysBeingRead: [[KeyBytes]] = []
+    /// Where the content of the string `parseString` read last is; nil when it had escapes.
+    private var lastStringContent: Range<Int>?
+
+    private struct KeyBytes {
+        let start: Int
+        let count: Int
+        let ascii: Bool
+    }
     private var interned = [String?](repeating: nil, count: JSONParser.internSlots)
     private static let internSlots = 4096
 
@@ -289,6 +301,8 @@ public struct JSONParser {
         // True while the keys so far are those of the last object read at this depth, in order: that
         // one had no key twice, so neither has this one so far (records repeat their keys).
         var sameShape = depth < shapes.count
+        while keysBeingRead.count <= depth { keysBeingRead.append([]) }
+        keysBeingRead[depth].removeAll(keepingCapacity: true)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -298,9 +312,16 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyStart = index
-            let key = try parseString()
+            let key: String
+            if sameShape, let repeated = repeatedKey(at: members.count) {
+                key = repeated
+            } else {
+                key = try parseString()
+                keysBeingRead[depth].append(lastStringContent.map { KeyBytes(start: $0.lowerBound, count: $0.count, ascii: lastStringWasASCII) }
+                    ?? KeyBytes(start: -1, count: 0, ascii: false))
+                sameShape = sameShape && members.count < shapes[depth].count && shapes[depth][members.count] == key
+            }
             keysASCII = keysASCII && lastStringWasASCII
-            sameShape = sameShape && members.count < shapes[depth].count && shapes[depth][members.count] == key
             if !sameShape, try isDuplicate(key, among: members, keys: &keys, ascii: keysASCII) {
                 index = keyStart
                 throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
@@ -319,8 +340,12 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 if !sameShape || members.count != shapes[depth].count {
-                    while shapes.count <= depth { shapes.append([]) }
+                    while shapes.count <= depth {
+                        shapes.append([])
+                        shapeKeys.append([])
+                    }
                     shapes[depth] = members.map(\.0)
+                    shapeKeys[depth] = keysBeingRead[depth]
                 }
                 return .object(members)
             }
@@ -389,8 +414,10 @@ public struct JSONParser {
             index += 1
         }
         lastStringWasASCII = highBits < 0x80
+        lastStringContent = nil
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
+            lastStringContent = contentStart..<(index - 1)
             let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)])
             // Up to 15 bytes a string is stored inline, with nothing to share.
             guard content.count > 15 else { return try text(content, ascii: highBits < 0x80, start: start) }
@@ -453,6 +480,20 @@ public struct JSONParser {
             }
         }
         throw error("the document ends inside a string")
+    }
+
+    /// The key at `position` of the last object read at this depth, when the next key has its very
+    /// bytes: taken without making its text again (records repeat their keys).
+    private mutating func repeatedKey(at position: Int) -> String? {
+        guard position < shapeKeys[depth].count, let base = bytes.baseAddress else { return nil }
+        let known = shapeKeys[depth][position]
+        let end = index + 1 + known.count
+        guard known.start >= 0, end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+              memcmp(base + index + 1, base + known.start, known.count) == 0 else { return nil }
+        keysBeingRead[depth].append(KeyBytes(start: index + 1, count: known.count, ascii: known.ascii))
+        index = end + 1
+        lastStringWasASCII = known.ascii
+        return shapes[depth][position]
     }
 
     /// True when one of the eight bytes of `word` is `byte`.
