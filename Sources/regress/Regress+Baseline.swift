@@ -17,19 +17,19 @@ struct RunSourceOptions: ParsableArguments {
     @Option(name: .long, help: "Read the artifacts of this revision instead of the working tree (they need a fingerprint).")
     var rev: String?
 
-    @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
+    @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).", completion: .file(extensions: ["json"]))
     var fingerprint: String?
 
-    @Option(name: .long, help: "Read artifacts with this regress.yml instead of the source's own.")
+    @Option(name: .long, help: "Read artifacts with this regress.yml instead of the source's own.", completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 }
 
 /// Options every baseline command shares.
 struct BaselineOptions: ParsableArguments {
-    @Option(name: .long, help: "The baselines folder, relative to the repository root.")
+    @Option(name: .long, help: "The baselines folder, relative to the repository root.", completion: .directory)
     var baselines: String = "baselines"
 
-    @Option(name: .long, help: "Any folder inside the repository.")
+    @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
     var repo: String = "."
 }
 

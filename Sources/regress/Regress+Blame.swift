@@ -24,7 +24,7 @@ extension Regress {
         @Option(name: .long, help: "markdown, json or text.")
         var format: ReportFormatArgument = .text
 
-        @Option(name: .long, help: "Write the report to this file instead of standard output.")
+        @Option(name: .long, help: "Write the report to this file instead of standard output.", completion: .file())
         var output: String?
 
         func run() throws {

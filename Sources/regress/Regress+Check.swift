@@ -19,12 +19,14 @@ extension Regress {
         @Option(name: .customLong("baselines-rev"), help: "Read the baselines folder from this revision.")
         var baselinesRev: String?
 
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
         var policy: [String] = []
 
         @OptionGroup var options: BaselineOptions
 
         @OptionGroup var report: ReportOptions
+
+        @OptionGroup var github: GitHubOption
 
         func run() throws {
             running {
@@ -32,7 +34,7 @@ extension Regress {
                                                baselinesRevision: baselinesRev, policyFiles: policy, fingerprintFile: runs.fingerprint)
                 operation.configurationFile = runs.config
                 let comparison = try operation.run()
-                report.emit(comparison)
+                report.emit(comparison, github: github.github)
             }
         }
     }

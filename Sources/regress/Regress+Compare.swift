@@ -19,18 +19,20 @@ extension Regress {
         @Option(name: .long, help: "Compare with this revision instead of the working tree.")
         var head: String?
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
         var policy: [String] = []
 
-        @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).")
+        @Option(name: .long, help: "The fingerprint of runs that carry none (a file `regress fingerprint --format json` wrote).", completion: .file(extensions: ["json"]))
         var fingerprint: String?
 
         @OptionGroup var configuration: ConfigOption
 
         @OptionGroup var report: ReportOptions
+
+        @OptionGroup var github: GitHubOption
 
         func run() throws {
             running {
@@ -38,7 +40,7 @@ extension Regress {
                 operation.fingerprintFile = fingerprint
                 operation.configurationFile = configuration.config
                 let comparison = try operation.run()
-                report.emit(comparison)
+                report.emit(comparison, github: github.github)
             }
         }
     }

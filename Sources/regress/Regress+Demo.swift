@@ -14,7 +14,7 @@ extension Regress {
                 """
         )
 
-        @Option(name: .long, help: "Build the repository in this new folder and keep it, to try regress in it.")
+        @Option(name: .long, help: "Build the repository in this new folder and keep it, to try regress in it.", completion: .directory)
         var path: String?
 
         @OptionGroup var report: ReportOptions

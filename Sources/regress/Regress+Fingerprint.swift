@@ -15,10 +15,10 @@ extension Regress {
                 """
         )
 
-        @Option(name: .long, help: "text or json.")
+        @Option(name: .long, help: "text or json.", completion: .list(["text", "json"]))
         var format: String = "text"
 
-        @Option(name: .long, help: "A folder inside the repository whose regress.yml declares extra fields.")
+        @Option(name: .long, help: "A folder inside the repository whose regress.yml declares extra fields.", completion: .directory)
         var repo: String = "."
 
         func run() throws {

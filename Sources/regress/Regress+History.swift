@@ -30,7 +30,7 @@ extension Regress {
         @Option(name: .long, help: "markdown, json or text.")
         var format: ReportFormatArgument = .markdown
 
-        @Option(name: .long, help: "Write the report to this file instead of standard output.")
+        @Option(name: .long, help: "Write the report to this file instead of standard output.", completion: .file())
         var output: String?
 
         func validate() throws {
@@ -61,10 +61,10 @@ struct HistoryWalkOptions: ParsableArguments {
     @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
     var limit: Int?
 
-    @Option(name: .long, help: "Any folder inside the repository.")
+    @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
     var repo: String = "."
 
-    @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+    @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
     var policy: [String] = []
 
     @OptionGroup var configuration: ConfigOption

@@ -10,13 +10,13 @@ extension Regress {
             discussion: "TARGET is a file on disk, or REV:PATH to read a file of a commit (HEAD~2:bench/results.json)."
         )
 
-        @Argument(help: "FILE or REV:PATH.")
+        @Argument(help: "FILE or REV:PATH.", completion: .file())
         var target: String
 
-        @Option(name: .long, help: "text or json.")
+        @Option(name: .long, help: "text or json.", completion: .list(["text", "json"]))
         var format: String = "text"
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
         @OptionGroup var configuration: ConfigOption

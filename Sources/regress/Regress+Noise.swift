@@ -20,18 +20,18 @@ extension Regress {
         @Option(name: .long, help: "Also read the runs of this many earlier commits.")
         var last: Int = 0
 
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
         var policy: [String] = []
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
         @OptionGroup var configuration: ConfigOption
 
-        @Option(name: .long, help: "markdown or json.")
+        @Option(name: .long, help: "markdown or json.", completion: .list(["markdown", "json"]))
         var format: String = "markdown"
 
-        @Option(name: .long, help: "Write the report to this file instead of standard output.")
+        @Option(name: .long, help: "Write the report to this file instead of standard output.", completion: .file())
         var output: String?
 
         func run() throws {

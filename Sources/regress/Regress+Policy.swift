@@ -27,13 +27,13 @@ extension Regress.Policy {
         @Option(name: .long, help: "Read policies/ from this revision instead of the working tree.")
         var rev: String?
 
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
         var policy: [String] = []
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
-        @Option(name: .long, help: "text or json.")
+        @Option(name: .long, help: "text or json.", completion: .list(["text", "json"]))
         var format: String = "text"
 
         func run() throws {
@@ -55,7 +55,7 @@ extension Regress.Policy {
             abstract: "Write the built-in default policy, every field documented, to policies/default.yml."
         )
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
         func run() throws {
@@ -88,7 +88,7 @@ extension Regress.Policy {
 
         @OptionGroup var walk: HistoryWalkOptions
 
-        @Option(name: .long, help: "Write the policy to this file instead of standard output.")
+        @Option(name: .long, help: "Write the policy to this file instead of standard output.", completion: .file())
         var output: String?
 
         func run() throws {

@@ -37,7 +37,7 @@ struct CompareCommandTests {
         let fixture = try history(["model,ttft_s\nm,0.50\n", "model,ttft_s\nm,0.49\n"])
         let output = try regress(["compare"], in: fixture.path)
         #expect(output.status == 0)
-        #expect(output.stdout.hasPrefix("### ✅ regress: passed — 1 unchanged\n"))
+        #expect(output.stdout.hasPrefix("### ✅ regress: passed — 1 unchanged in 1 metric of 1 run\n"))
         #expect(output.stderr == "")
     }
 
@@ -45,8 +45,8 @@ struct CompareCommandTests {
         let fixture = try history(["model,ttft_s\nm,0.50\n", "model,ttft_s\nm,0.60\n"])
         let output = try regress(["compare", "HEAD~1"], in: fixture.path + "/bench")
         #expect(output.status == 1)
-        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 1 regression\n"))
-        #expect(output.stdout.contains("\n- bench/llm.csv m ttft_s: 0.5 s → 0.6 s (+20.0%)\n"))
+        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 1 regression in 1 metric of 1 run\n"))
+        #expect(output.stdout.contains("\n@@ bench/llm.csv @@\n- m ttft_s: 0.5 s → 0.6 s (+20.0%)\n"))
     }
 
     @Test func writesJSONToAFile() throws {
@@ -88,10 +88,10 @@ struct CompareCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = try regress(["demo", "--path", folder + "/repo"], in: folder)
         #expect(output.status == 0)
-        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 4 regressions, 40 failed (warn), 19 unchanged\n"))
+        #expect(output.stdout.hasPrefix("### ❌ regress: regression — 4 regressions, 19 unchanged in 63 metrics of 2 runs; 1 failed run (40 metrics, warn)\n"))
         #expect(output.stderr == "regress demo: `regress compare HEAD~1` would exit 1; the repository is kept in \(folder)/repo\n")
         let again = try regress(["compare", "HEAD~1", "--format", "text"], in: folder + "/repo")
         #expect(again.status == 1)
-        #expect(again.stdout.hasPrefix("regress: regression — 4 regressions, 40 failed (warn), 19 unchanged\n"))
+        #expect(again.stdout.hasPrefix("regress: regression — 4 regressions, 19 unchanged in 63 metrics of 2 runs; 1 failed run (40 metrics, warn)\n"))
     }
 }

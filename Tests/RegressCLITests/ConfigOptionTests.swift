@@ -14,7 +14,7 @@ struct ConfigOptionTests {
         #expect(withoutConfig.status == 2)
         let compare = try regress(["compare", "HEAD", "--config", config, "--format", "text"], in: fixture.path)
         #expect(compare.status == 0)
-        #expect(compare.stdout.hasPrefix("regress: passed — 1 unchanged\n"))
+        #expect(compare.stdout.hasPrefix("regress: passed — 1 unchanged in 1 metric of 1 run\n"))
         let record = try regress(["baseline", "record", "--config", config], in: fixture.path)
         #expect(record.status == 2, "committed results name no machine")
         #expect(record.stderr.hasPrefix("error: no fingerprint for out/llm.csv at working tree: "))
@@ -22,7 +22,7 @@ struct ConfigOptionTests {
         #expect(try regress(["baseline", "record", "--config", config], in: fixture.path).status == 0)
         let check = try regress(["check", "--config", config, "--format", "text"], in: fixture.path)
         #expect(check.status == 0)
-        #expect(check.stdout.hasPrefix("regress: passed — 1 unchanged\n"))
+        #expect(check.stdout.hasPrefix("regress: passed — 1 unchanged in 1 metric of 1 run\n"))
         #expect(try regress(["noise", "--config", config], in: fixture.path).status == 0)
         #expect(try regress(["history", "--config", config, "--quiet"], in: fixture.path).stdout
             .hasPrefix("### ✅ regress history: no change point in 1 metric\n"))

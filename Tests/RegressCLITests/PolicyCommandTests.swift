@@ -83,7 +83,7 @@ struct BaselineCommandTests {
         try fixture.write("bench/r.csv", csv(1.2))
         let failing = try regress(["check", "--format", "text"], in: fixture.path)
         #expect(failing.status == 1)
-        #expect(failing.stdout.hasPrefix("regress: regression — 1 regression\nbase: baselines/\n"))
+        #expect(failing.stdout.hasPrefix("regress: regression — 1 regression in 1 metric of 1 run\nbase: baselines/\n"))
         let accept = try regress(["baseline", "accept", "**/latency_ms", "--reason", "slower allocator, accepted"], in: fixture.path)
         #expect(accept.status == 0)
         #expect(try regress(["check"], in: fixture.path).status == 0)

@@ -72,7 +72,7 @@ struct BaselineTests {
             "- cpu.model: Intel(R) Xeon(R) Processor", "+ cpu.model: AMD EPYC 7B13 64-Core Processor",
         ])
         let markdown = MarkdownReport.render(comparison)
-        #expect(markdown.contains("**Incomparable runs**"))
+        #expect(markdown.contains("<details open><summary><b>Incomparable: 1 run from different machines</b></summary>"))
         #expect(markdown.contains("```diff\n- cpu.model: Intel(R) Xeon(R) Processor\n+ cpu.model: AMD EPYC 7B13 64-Core Processor\n```"))
     }
 

@@ -22,7 +22,7 @@ struct ReportConsistencyTests {
         #expect(document["counts"]?["unchanged"] == .number(1))
         #expect(document["ignored"]?["new"] == .number(1), "on_new is ignore by default")
         #expect(document["ignored"]?["unchanged"] == .number(0))
-        #expect(MarkdownReport.render(comparison).hasPrefix("### ✅ regress: passed — 1 unchanged\n"))
+        #expect(MarkdownReport.render(comparison).hasPrefix("### ✅ regress: passed — 1 unchanged in 1 metric of 1 run\n"))
     }
 
     @Test func aSpreadIsShownBesideItsMetricOrAloneWhenItHasNone() throws {
@@ -32,7 +32,7 @@ struct ReportConsistencyTests {
         try fixture.write("bench/r.json", #"{"conv": {"mean_time_ms": 10.1, "std_time_ms": 2}, "gemm": {"std_ms": 2}}"#)
         let comparison = try CompareOperation(repositoryPath: fixture.path, base: "HEAD").run()
         let text = TextReport.render(comparison)
-        #expect(text.hasPrefix("regress: passed — 1 inconclusive, 1 unchanged\n"))
+        #expect(text.hasPrefix("regress: passed — 1 inconclusive, 1 unchanged in 2 metrics of 1 run\n"))
         #expect(text.contains("inconclusive bench/r.json – gemm.std_ms: 1 ms → 2 ms (+100.0%)"))
         #expect(!text.contains("conv.std_time_ms:"))
         #expect(ReportWording.spreads(beside: comparison.results.first { $0.metric == "conv.mean_time_ms" }!, in: comparison)
@@ -61,14 +61,14 @@ struct ReportConsistencyTests {
         #expect(warned.exitCode == 0)
         #expect(warned.outcome == "passed")
         #expect(JSONReport.document(warned)["outcome"] == .string("passed"))
-        #expect(MarkdownReport.render(warned).hasPrefix("### ✅ regress: passed — 1 failed (warn)\n"))
-        #expect(TextReport.render(warned).hasPrefix("regress: passed — 1 failed (warn)\n"))
+        #expect(MarkdownReport.render(warned).hasPrefix("### ✅ regress: passed — 1 metric of 1 run; 1 failed run (1 metric, warn)\n"))
+        #expect(TextReport.render(warned).hasPrefix("regress: passed — 1 metric of 1 run; 1 failed run (1 metric, warn)\n"))
         let failing = try Self.comparison(head: failed, failure: failure, policy: "version: 1\ndefaults:\n  on_failed_run: fail\n")
         #expect(failing.exitCode == 1)
-        #expect(MarkdownReport.render(failing).hasPrefix("### ❌ regress: failed — 1 failed\n"))
+        #expect(MarkdownReport.render(failing).hasPrefix("### ❌ regress: failed — 1 metric of 1 run; 1 failed run (1 metric)\n"))
         let slower = try Self.comparison(head: [ComparatorTests.measurement("ttft_s", [0.6])],
                                          policy: "version: 1\ndefaults:\n  severity: warn\n")
         #expect(slower.exitCode == 0)
-        #expect(MarkdownReport.render(slower).hasPrefix("### ✅ regress: passed — 1 regression (warn)\n"))
+        #expect(MarkdownReport.render(slower).hasPrefix("### ✅ regress: passed — 1 regression (warn) in 1 metric of 1 run\n"))
     }
 }

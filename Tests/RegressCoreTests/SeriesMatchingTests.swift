@@ -41,7 +41,7 @@ struct SeriesMatchingTests {
         #expect(comparison.results.filter { $0.series == "results/a.json" }.count == 8)
         #expect(!comparison.results.contains { $0.verdict == .missing || $0.verdict == .new })
         let markdown = MarkdownReport.render(comparison)
-        #expect(markdown.contains("**Moved** (compared across the move):\n\n- bench/a.json → results/a.json (renamed in git)\n"))
+        #expect(markdown.contains("<details><summary><b>Moved (1): compared across the move</b></summary>\n\n- bench/a.json → results/a.json (renamed in git)\n"))
         #expect(markdown.components(separatedBy: "bench/a.json").count == 2, "the old path is named once")
         #expect(JSONReport.document(comparison)["moves"] == .array([.object([
             ("from", .string("bench/a.json")), ("to", .string("results/a.json")), ("evidence", .string("rename")),
@@ -113,7 +113,7 @@ struct SeriesMatchingTests {
                                                            headPath: "bench/conv_20251003-120000.json", headRuns: 3)])
         let markdown = MarkdownReport.render(comparison)
         #expect(markdown.contains("""
-            <details><summary>Files compared (1 series with several runs in one tree: the newest is compared)</summary>
+            <details><summary><b>Files compared (1 series with several runs in one tree: the newest is compared)</b></summary>
 
             - bench/conv\\_{timestamp}.json: base bench/conv\\_20251001-120000.json · head bench/conv\\_20251003-120000.json (newest of 3)
 
@@ -142,10 +142,10 @@ struct SeriesMatchingTests {
         #expect(failedResult.note == "failed the same way in the base")
         #expect(comparison.outcome == "regression")
         let markdown = MarkdownReport.render(comparison)
-        #expect(markdown.hasPrefix("### ❌ regress: regression — 1 regression\n"))
-        #expect(!markdown.contains("#### Failed runs"))
+        #expect(markdown.hasPrefix("### ❌ regress: regression — 1 regression in 1 metric of 2 runs; 1 failed run unchanged since the base\n"))
+        #expect(!markdown.contains("failed run</b>"))
         #expect(markdown.contains("""
-            <details><summary>Failed runs unchanged since the base (1): the same file failed there, not news</summary>
+            <details><summary><b>Failed runs unchanged since the base (1): the same file failed there, not news</b></summary>
 
             - bench/compile.csv: all 1 records failed, the run produced no measurement: backend not installed
 
@@ -162,9 +162,9 @@ struct SeriesMatchingTests {
         let comparison = try compare(fixture)
         #expect(comparison.failedRuns.map(\.unchangedSinceBase) == [false])
         let markdown = MarkdownReport.render(comparison)
-        #expect(markdown.hasPrefix("### ✅ regress: passed — 1 failed (warn)\n"))
+        #expect(markdown.hasPrefix("### ✅ regress: passed — 1 metric of 1 run; 1 failed run (1 metric, warn)\n"))
         #expect(markdown.contains("""
-            #### Failed runs
+            <details><summary><b>1 failed run (warn)</b></summary>
 
             Their values are not measurements and are not compared.
 
@@ -237,7 +237,7 @@ extension SeriesMatchingTests {
                                     policyFiles: [], results: [], failedRuns: [], notices: [])
         comparison.comparedFiles = files
         let markdown = MarkdownReport.render(comparison)
-        #expect(markdown.contains("<details><summary>Files compared (60 series with several runs in one tree: the newest is compared)</summary>"))
+        #expect(markdown.contains("<details><summary><b>Files compared (60 series with several runs in one tree: the newest is compared)</b></summary>"))
         #expect(markdown.contains("- s50/{timestamp}.json: head s50/2025-01-01.json (newest of 2)\n- … and 10 more; `--format json` lists every file compared.\n"))
         #expect(!markdown.contains("s51/"))
     }

@@ -1,141 +1,98 @@
-/// The pull-request report: a verdict line (❌ and the verdict that failed the check, or ✅ passed) with counts, a table of changed metrics, a ```diff block
-/// in which regressions start with `-` (red) and improvements with `+` (green), failed runs, new and
-/// missing metrics per series, and notices. Unchanged metrics are counted, not listed.
+/// The pull-request report, laid out for a comment about 800 px wide: a verdict line with counts (of
+/// metrics and of runs); base, head and policy; the regressions, most harmful first, one table per
+/// series (benchmark · metric · base → head · change with a mark saying what decided it); a ```diff
+/// block in which regressions are red and improvements green; then collapsed: statistics (tests,
+/// p-values, intervals), improvements, inconclusive metrics, incomparable runs with their fingerprint
+/// diff, failed runs, new and missing metrics, moves, files compared and notices. A section whose
+/// items fail the check is open. Unchanged metrics are counted, not listed.
+///
+/// The whole report stays under a size limit (GitHub refuses a comment over 65,536 characters): the
+/// lowest-priority sections are cut first, then regression rows, and the report says what was cut
+/// and where the full report is.
 public enum MarkdownReport {
-    /// Rows beyond this are counted, not listed (the JSON report has them all).
+    /// Rows of each section beyond this are counted, not listed (the JSON report has them all).
     public static let maximumRows = 50
+    /// The default `--max-bytes`: under GitHub's 65,536-character limit for a comment, with room to spare.
+    public static let defaultMaxBytes = 65_000
 
-    public static func render(_ comparison: Comparison) -> String {
-        var lines: [String] = []
-        // The icon and word follow the exit code: ❌ when the check fails, ✅ when it passes.
-        let icon = comparison.decidingVerdict == nil ? "✅" : "❌"
-        lines.append("### \(icon) regress: \(ReportWording.headline(comparison))")
-        lines.append("")
-        lines.append("Base: \(MarkdownText.escape(ReportWording.side(comparison.base))) · " +
-                     "Head: \(MarkdownText.escape(ReportWording.side(comparison.head))) · " +
-                     "Policy: \(MarkdownText.escape(ReportWording.policies(comparison)))")
+    /// The report, at most `maxBytes` bytes of UTF-8 (nil: no limit). `fullReport` says where the
+    /// whole report is when something had to be cut (a URL or a path); without it the report points
+    /// to `--format json`.
+    public static func render(_ comparison: Comparison, maxBytes: Int? = defaultMaxBytes, fullReport: String? = nil) -> String {
+        let header = MarkdownSections.header(comparison)
+        var rows = maximumRows
+        var sections = MarkdownSections.all(comparison, rows: rows)
+        guard let maxBytes else { return assemble(header, sections, cut: []) }
+        var cut: [MarkdownSection] = []
+        func fits() -> Bool { assemble(header, sections, cut: cut, limit: maxBytes, fullReport: fullReport).utf8.count <= maxBytes }
+        // The lowest-priority sections go first; of equal priority, the one further down.
+        while !fits(), let victim = sections.indices.filter({ sections[$0].priority != nil })
+            .min(by: { (sections[$0].priority!, -$0) < (sections[$1].priority!, -$1) }) {
+            cut.append(sections.remove(at: victim))
+        }
+        // Then fewer regression rows, down to none (they stay counted).
+        while !fits(), rows > 0 {
+            rows /= 2
+            let kept = Set(sections.map(\.name))
+            sections = MarkdownSections.all(comparison, rows: rows).filter { kept.contains($0.name) }
+        }
+        var text = assemble(header, sections, cut: cut, limit: maxBytes, fullReport: fullReport)
+        if text.utf8.count > maxBytes {
+            // Only the header is left and it alone is too long (commit subjects, policy file names):
+            // whole lines are dropped from its end, then the last line is shortened.
+            text = truncated(text, to: maxBytes)
+        }
+        return text
+    }
 
-        let listed = ReportWording.listed(comparison)
-        if !listed.isEmpty {
+    static func assemble(_ header: [String], _ sections: [MarkdownSection], cut: [MarkdownSection],
+                         limit: Int? = nil, fullReport: String? = nil) -> String {
+        var lines = header
+        for section in sections { lines.append(""); lines += section.lines }
+        if !cut.isEmpty, let limit {
+            let names = cut.sorted { a, b in a.order < b.order }.map(\.description)
+            let whereFull = fullReport.map { "The full report: \(MarkdownText.escape($0))." }
+                ?? "`--format json` writes the full report."
             lines.append("")
-            let showRule = listed.contains { $0.rule != .builtIn && !$0.rule.file.hasPrefix("built-in") }
-            lines.append("| Verdict | Series | Benchmark | Metric | Base | Head | Change | % | p (adj.) | 95% CI |"
-                         + (showRule ? " Rule |" : ""))
-            lines.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|" + (showRule ? "---|" : ""))
-            for result in listed.prefix(maximumRows) {
-                let v = ReportWording.values(result)
-                var cells = [MarkdownText.escape(ReportWording.verdict(result)), MarkdownText.escape(result.series),
-                             MarkdownText.escape(display(result.benchmark)),
-                             MarkdownText.escape(result.metric + (ReportWording.spreads(beside: result, in: comparison).map { " (spread: \($0))" } ?? "")),
-                             v.base, v.head, v.change, v.percent, ReportWording.significance(result), ReportWording.interval(result)]
-                if showRule { cells.append(MarkdownText.escape(result.rule.description)) }
-                lines.append("| " + cells.joined(separator: " | ") + " |")
-            }
-            if listed.count > maximumRows {
-                lines.append("")
-                lines.append("… and \(listed.count - maximumRows) more; `--format json` lists every metric.")
-            }
-            let diffLines = listed.filter { $0.verdict == .regression || $0.verdict == .improvement }.map { result -> String in
-                let v = ReportWording.values(result)
-                let sign = result.verdict == .regression ? "-" : "+"
-                return MarkdownText.codeLine("\(sign) \(result.series) \(display(result.benchmark)) \(result.metric): \(v.base) → \(v.head) (\(v.percent))")
-            }
-            if !diffLines.isEmpty {
-                let body = diffLines.joined(separator: "\n")
-                let fence = MarkdownText.fence(for: body)
-                lines.append("")
-                lines.append(fence + "diff")
-                lines.append(body)
-                lines.append(fence)
-            }
+            lines.append("✂️ Cut to stay under \(NumberFormat.count(limit)) bytes: \(names.joined(separator: "; ")). \(whereFull)")
         }
+        return ControlCharacters.escape(lines.joined(separator: "\n") + "\n")
+    }
 
-        let newFailures = comparison.newFailures, oldFailures = comparison.unchangedFailures
-        if !newFailures.isEmpty {
-            lines.append("")
-            lines.append("#### Failed runs")
-            lines.append("")
-            lines.append("Their values are not measurements and are not compared.")
-            lines.append("")
-            for run in newFailures {
-                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run, in: comparison)))
-            }
+    /// The text cut at a line break (or, for one overlong line, a character) so that it and a closing
+    /// mark fit in `limit` bytes.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        let mark = "\n\n✂️ Cut to stay under \(NumberFormat.count(limit)) bytes.\n"
+        let budget = max(0, limit - mark.utf8.count)
+        var kept = ""
+        var used = 0
+        for character in text {
+            let size = String(character).utf8.count
+            if used + size > budget { break }
+            kept.append(character)
+            used += size
         }
-        if !oldFailures.isEmpty {
-            lines.append("")
-            lines.append("<details><summary>Failed runs unchanged since the base (\(oldFailures.count)): the same file failed there, not news</summary>")
-            lines.append("")
-            for run in oldFailures {
-                lines.append("- " + MarkdownText.escape(ReportWording.failureLine(run, in: comparison)))
-            }
-            lines.append("")
-            lines.append("</details>")
+        if let lastBreak = kept.lastIndex(of: "\n"), kept.distance(from: kept.startIndex, to: lastBreak) > 0 {
+            kept = String(kept[..<lastBreak])
         }
-        if !comparison.moves.isEmpty {
-            lines.append("")
-            lines.append("**Moved** (compared across the move):")
-            lines.append("")
-            for line in ReportWording.moveLines(comparison.moves) { lines.append("- " + MarkdownText.escape(line)) }
-        }
-        let incomparable = comparison.incomparableRuns.filter { run in
-            comparison.results.contains { $0.series == run.series && $0.verdict == .incomparable && $0.isReported }
-        }
-        if !incomparable.isEmpty {
-            lines.append("")
-            lines.append("**Incomparable runs**: they come from different machines, so their metrics are not compared.")
-            for run in incomparable {
-                lines.append("")
-                lines.append("- " + MarkdownText.escape(ReportWording.incomparableLine(run)))
-                let body = ReportWording.fingerprintDiff(run).map(MarkdownText.codeLine).joined(separator: "\n")
-                let fence = MarkdownText.fence(for: body)
-                lines.append("")
-                lines.append(fence + "diff")
-                lines.append(body)
-                lines.append(fence)
-            }
-            lines.append("")
-            lines.append(ReportWording.comparableAdvice)
-        }
-        for verdict in [Verdict.new, .missing] {
-            let groups = ReportWording.appearances(comparison, verdict)
-            guard !groups.isEmpty else { continue }
-            lines.append("")
-            lines.append(verdict == .new ? "**New** (no baseline to compare with):" : "**Missing** (in the baseline, not in the head):")
-            lines.append("")
-            for group in groups {
-                lines.append("- \(MarkdownText.escape(group.series)): \(group.count) metric\(group.count == 1 ? "" : "s")")
-            }
-        }
-        let expired = comparison.expiredRules
-        if !expired.isEmpty {
-            lines.append("")
-            lines.append("**Expired rules**:")
-            lines.append("")
-            for (rule, expires) in expired { lines.append("- " + MarkdownText.escape(ReportWording.expiredLine(rule, expires))) }
-        }
-        let chosen = comparison.comparedFiles.filter(\.choseAmongSeveral)
-        if !chosen.isEmpty {
-            lines.append("")
-            lines.append("<details><summary>Files compared (\(chosen.count) series with several runs in one tree: the newest is compared)</summary>")
-            lines.append("")
-            for files in chosen.prefix(maximumRows) { lines.append("- " + MarkdownText.escape(ReportWording.comparedLine(files))) }
-            if chosen.count > maximumRows { lines.append("- … and \(chosen.count - maximumRows) more; `--format json` lists every file compared.") }
-            lines.append("")
-            lines.append("</details>")
-        }
-        if !comparison.notices.isEmpty {
-            lines.append("")
-            lines.append("<details><summary>Notices (\(comparison.notices.count))</summary>")
-            lines.append("")
-            for notice in comparison.notices { lines.append("- " + MarkdownText.escape(notice)) }
-            lines.append("")
-            lines.append("</details>")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return kept + mark
     }
 
     /// The benchmark of a file whose values are not grouped into records has no name.
     static func display(_ benchmark: String) -> String {
         benchmark.isEmpty ? "–" : benchmark
     }
+}
+
+/// One part of the Markdown report, and how it is cut when the report is too long.
+struct MarkdownSection {
+    /// Says which section it is: `improvements`.
+    let name: String
+    /// What the cut note says when it is cut: `improvements (3 metrics)`.
+    let description: String
+    /// Cut order: lower goes first; nil is never cut (its rows are reduced instead).
+    let priority: Int?
+    /// Where it stands in the report.
+    let order: Int
+    let lines: [String]
 }

@@ -31,6 +31,17 @@ public enum NumberFormat {
         return text == "-0.0%" ? "+0.0%" : text
     }
 
+    /// A count with thousands separated by commas: `12`, `1,204`.
+    public static func count(_ count: Int) -> String {
+        let digits = String(abs(count))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (count < 0 ? "-" : "") + out
+    }
+
     /// A p-value with three significant digits (`0.0123`, `4.56e-07`).
     public static func pValue(_ p: Double) -> String {
         p >= 0.001 ? String(format: "%.3g", p) : String(format: "%.2e", p)

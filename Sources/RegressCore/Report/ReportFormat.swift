@@ -4,11 +4,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     case text
 
-    public func render(_ comparison: Comparison) -> String {
+    /// The report, with the control characters of untrusted text escaped. `maxBytes` and
+    /// `fullReport` limit the Markdown report (see `MarkdownReport.render`); `colour` colours the text one.
+    public func render(_ comparison: Comparison, maxBytes: Int? = MarkdownReport.defaultMaxBytes, fullReport: String? = nil,
+                       colour: Bool = false) -> String {
         switch self {
-        case .markdown: return ControlCharacters.escape(MarkdownReport.render(comparison))
+        case .markdown: return MarkdownReport.render(comparison, maxBytes: maxBytes, fullReport: fullReport)
         case .json: return JSONReport.render(comparison)
-        case .text: return ControlCharacters.escape(TextReport.render(comparison))
+        case .text: return TextReport.render(comparison, colour: colour)
         }
     }
 }
@@ -17,28 +20,62 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 enum ReportWording {
     static let listedVerdicts: [Verdict] = [.regression, .improvement, .inconclusive]
 
-    /// The counts of the reported verdicts; a verdict that could fail the check but only warns under
-    /// its policy says so: `2 failed (warn)`, `3 regressions (1 warn)`.
-    static func summary(_ comparison: Comparison) -> String {
+    /// How many reported results have each verdict; a spread shown beside its metric is not counted
+    /// as a metric of its own.
+    static func metricCounts(_ comparison: Comparison) -> [Verdict: Int] {
         var counts = comparison.counts
-        // Spreads shown beside their metric are not counted as verdicts of their own.
         for result in comparison.results where spreadCompanion(of: result, in: comparison) != nil {
             counts[result.verdict, default: 0] -= 1
         }
-        let order: [Verdict] = [.regression, .failed, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
-        let parts = order.compactMap { verdict -> String? in
-            guard let count = counts[verdict], count > 0 else { return nil }
-            var part = "\(count) \(name(verdict, count: count))"
-            if Comparison.failingVerdicts.contains(verdict) {
-                let warned = comparison.results.filter { $0.verdict == verdict && $0.isReported && !$0.fails }.count
-                if warned == count { part += " (warn)" } else if warned > 0 { part += " (\(warned) warn)" }
-            }
-            return part
-        }
-        return parts.isEmpty ? "nothing to compare" : parts.joined(separator: ", ")
+        return counts.filter { $0.value > 0 }
     }
 
-    /// The first line's verdict and what it is made of: `regression — 1 regression, 2 unchanged`.
+    /// How many runs the head side holds: the series with a result other than `missing`, or a failure.
+    static func runCount(_ comparison: Comparison) -> Int {
+        Set(comparison.results.filter { $0.verdict != .missing }.map(\.series) + comparison.failedRuns.map(\.series)).count
+    }
+
+    /// The counts of the reported verdicts in a form a reader can check against the lists: metric
+    /// verdicts, then how many metrics of how many runs, then failed runs (runs, with how many metrics
+    /// they held): `4 regressions, 19 unchanged in 63 metrics of 3 runs; 1 failed run (40 metrics, warn)`.
+    /// A verdict that could fail the check but only warns under its policy says so: `3 regressions (1 warn)`.
+    static func summary(_ comparison: Comparison) -> String {
+        let counts = metricCounts(comparison)
+        let total = counts.values.reduce(0, +)
+        let runs = runCount(comparison)
+        guard total > 0 || !comparison.failedRuns.isEmpty else { return "nothing to compare" }
+        func warned(_ verdict: Verdict, of count: Int) -> String {
+            guard Comparison.failingVerdicts.contains(verdict) else { return "" }
+            let warned = comparison.results.filter { $0.verdict == verdict && $0.isReported && !$0.fails }.count
+            return warned == count ? " (warn)" : warned > 0 ? " (\(NumberFormat.count(warned)) warn)" : ""
+        }
+        let order: [Verdict] = [.regression, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
+        let parts = order.compactMap { verdict -> String? in
+            guard let count = counts[verdict] else { return nil }
+            return "\(NumberFormat.count(count)) \(name(verdict, count: count))" + warned(verdict, of: count)
+        }
+        var text = (parts.isEmpty ? "" : parts.joined(separator: ", ") + " in ")
+            + "\(counted(total, "metric")) of \(counted(runs, "run"))"
+        let failedMetrics = counts[.failed] ?? 0
+        let newFailures = comparison.newFailures.count
+        if newFailures > 0 {
+            let qualifiers = [failedMetrics > 0 ? counted(failedMetrics, "metric") : nil, failedMetrics > 0 && warned(.failed, of: failedMetrics) == " (warn)" ? "warn" : nil]
+                .compactMap { $0 }
+            text += "; \(counted(newFailures, "failed run"))" + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: ", ")))")
+        } else if failedMetrics > 0 {
+            text += "; \(NumberFormat.count(failedMetrics)) failed" + warned(.failed, of: failedMetrics)
+        }
+        let oldFailures = comparison.unchangedFailures.count
+        if oldFailures > 0 { text += "; \(counted(oldFailures, "failed run")) unchanged since the base" }
+        return text
+    }
+
+    /// `1 run`, `1,204 metrics`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(NumberFormat.count(count)) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// The first line's verdict and what it is made of: `regression — 1 regression in 3 metrics of 1 run`.
     static func headline(_ comparison: Comparison) -> String {
         "\(comparison.outcome) — \(summary(comparison))"
     }
@@ -104,8 +141,18 @@ enum ReportWording {
         comparison.results.filter {
             listedVerdicts.contains($0.verdict) && $0.isReported && spreadCompanion(of: $0, in: comparison) == nil
         }.sorted { a, b in
-            (a.verdict, a.series, a.benchmark, a.metric) < (b.verdict, b.series, b.benchmark, b.metric)
+            if a.verdict != b.verdict { return a.verdict < b.verdict }
+            return rankedBefore(a, b)
         }
+    }
+
+    /// Most harmful first: results that fail the check before those that warn, then the larger
+    /// relative change, then by name.
+    static func rankedBefore(_ a: MetricResult, _ b: MetricResult) -> Bool {
+        let sizeA = abs(a.relativeChange ?? 0), sizeB = abs(b.relativeChange ?? 0)
+        if a.fails != b.fails { return a.fails }
+        if sizeA != sizeB { return sizeA > sizeB }
+        return (a.series, a.benchmark, a.metric) < (b.series, b.benchmark, b.metric)
     }
 
     static func failureLine(_ run: FailedRun, in comparison: Comparison) -> String {
@@ -134,11 +181,13 @@ enum ReportWording {
         return counts.keys.sorted().map { ($0, counts[$0]!) }
     }
 
-    /// The test's adjusted p-value (raw in parentheses when they differ), or "—".
+    /// The test's p-value, raw and adjusted (Benjamini-Hochberg) when they differ: `p=1.83e-04
+    /// (adjusted 7.31e-04)`; "—" without a test.
     static func significance(_ result: MetricResult) -> String {
-        guard let p = result.pValue, let adjusted = result.pValueAdjusted else { return "—" }
-        let text = NumberFormat.pValue(adjusted)
-        return adjusted == p ? text : "\(text) (\(NumberFormat.pValue(p)))"
+        guard let p = result.pValue else { return "—" }
+        let text = "p=\(NumberFormat.pValue(p))"
+        guard let adjusted = result.pValueAdjusted, adjusted != p else { return text }
+        return "\(text) (adjusted \(NumberFormat.pValue(adjusted)))"
     }
 
     /// The confidence interval of the relative change, or "—".
