@@ -100,6 +100,17 @@ struct MarkdownReportTests {
         #expect(ReportWording.headline(Self.regressions(1_204)) == "regression — 1,204 regressions in 1,204 metrics of 12 runs")
     }
 
+    @Test func aSpreadBesideItsMetricIsNotCountedEvenInAFailedRun() {
+        let mean = Self.result("bench/c.json", "conv", "mean_time_ms", .failed, nil, nil, severity: .warn)
+        var spread = MetricResult(series: "bench/c.json", benchmark: "conv", metric: "std_time_ms", unit: "ms", direction: .unknown,
+                                  verdict: .failed, base: nil, head: nil, relativeChange: nil, samplesBase: 0, samplesHead: 0, note: nil)
+        spread.severity = .warn
+        let comparison = Self.comparison([mean, spread], failedRuns: [
+            FailedRun(series: "bench/c.json", path: "bench/c.json", failure: RunFailure(failedRecords: 1, totalRecords: 1, firstError: "oom")),
+        ])
+        #expect(ReportWording.headline(comparison) == "passed — 1 metric of 1 run; 1 failed run (1 metric, warn)")
+    }
+
     @Test func regressionsAreGroupedBySeriesMostHarmfulFirstWithValueAndUnitJoined() {
         let markdown = MarkdownReport.render(Self.everySection())
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("##### ") || $0.hasPrefix("| ") }.prefix(7)

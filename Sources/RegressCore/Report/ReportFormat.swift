@@ -20,14 +20,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 enum ReportWording {
     static let listedVerdicts: [Verdict] = [.regression, .improvement, .inconclusive]
 
-    /// How many reported results have each verdict; a spread shown beside its metric is not counted
-    /// as a metric of its own.
-    static func metricCounts(_ comparison: Comparison) -> [Verdict: Int] {
-        var counts = comparison.counts
-        for result in comparison.results where spreadCompanion(of: result, in: comparison) != nil {
-            counts[result.verdict, default: 0] -= 1
-        }
-        return counts.filter { $0.value > 0 }
+    /// The reported results that count as metrics: a spread shown beside its metric is not one of its own.
+    static func countedMetrics(_ comparison: Comparison) -> [MetricResult] {
+        comparison.results.filter { $0.isReported && spreadCompanion(of: $0, in: comparison) == nil }
     }
 
     /// How many runs the head side holds: the series with a result other than `missing`, or a failure.
@@ -40,13 +35,14 @@ enum ReportWording {
     /// they held): `4 regressions, 19 unchanged in 63 metrics of 3 runs; 1 failed run (40 metrics, warn)`.
     /// A verdict that could fail the check but only warns under its policy says so: `3 regressions (1 warn)`.
     static func summary(_ comparison: Comparison) -> String {
-        let counts = metricCounts(comparison)
-        let total = counts.values.reduce(0, +)
+        let metrics = countedMetrics(comparison)
+        let counts = metrics.reduce(into: [Verdict: Int]()) { $0[$1.verdict, default: 0] += 1 }
+        let total = metrics.count
         let runs = runCount(comparison)
         guard total > 0 || !comparison.failedRuns.isEmpty else { return "nothing to compare" }
         func warned(_ verdict: Verdict, of count: Int) -> String {
             guard Comparison.failingVerdicts.contains(verdict) else { return "" }
-            let warned = comparison.results.filter { $0.verdict == verdict && $0.isReported && !$0.fails }.count
+            let warned = metrics.filter { $0.verdict == verdict && !$0.fails }.count
             return warned == count ? " (warn)" : warned > 0 ? " (\(NumberFormat.count(warned)) warn)" : ""
         }
         let order: [Verdict] = [.regression, .incomparable, .inconclusive, .improvement, .new, .missing, .unchanged]
@@ -59,7 +55,9 @@ enum ReportWording {
         let failedMetrics = counts[.failed] ?? 0
         let newFailures = comparison.newFailures.count
         if newFailures > 0 {
-            let qualifiers = [failedMetrics > 0 ? counted(failedMetrics, "metric") : nil, failedMetrics > 0 && warned(.failed, of: failedMetrics) == " (warn)" ? "warn" : nil]
+            // `(40 metrics, warn)`, `(40 metrics, 3 warn)`.
+            let warnedMetrics = failedMetrics > 0 ? warned(.failed, of: failedMetrics).dropFirst(2).dropLast() : ""
+            let qualifiers = [failedMetrics > 0 ? counted(failedMetrics, "metric") : nil, warnedMetrics.isEmpty ? nil : String(warnedMetrics)]
                 .compactMap { $0 }
             text += "; \(counted(newFailures, "failed run"))" + (qualifiers.isEmpty ? "" : " (\(qualifiers.joined(separator: ", ")))")
         } else if failedMetrics > 0 {
