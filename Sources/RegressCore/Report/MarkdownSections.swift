@@ -220,7 +220,7 @@ enum MarkdownSections {
         }
         if max(result.samplesBase, result.samplesHead) > 1 { parts.append("\(result.samplesBase) → \(result.samplesHead) samples") }
         if let note = result.note { parts.append(MarkdownText.escape(note)) }
-        if let spreads = ReportWording.spreads(beside: result, in: comparison) {
+        if let spreads = ReportWording.spreads(beside: result, in: comparison, separator: noBreakSpace) {
             parts.append("spread: " + MarkdownText.escape(spreads))
         }
         if result.rule != .builtIn, !result.rule.file.hasPrefix("built-in") {

@@ -15,9 +15,10 @@ public enum NumberFormat {
         return text
     }
 
-    /// A value with its unit: `3.812 ms`, `101.4 tokens/s`, `967`.
-    public static func value(_ number: Double, unit: String) -> String {
-        unit.isEmpty ? value(number) : unit == "%" ? value(number) + "%" : "\(value(number)) \(unit)"
+    /// A value with its unit: `3.812 ms`, `101.4 tokens/s`, `967`; `separator` goes between them
+    /// (a no-break space in Markdown, so that they never wrap apart).
+    public static func value(_ number: Double, unit: String, separator: String = " ") -> String {
+        unit.isEmpty ? value(number) : unit == "%" ? value(number) + "%" : "\(value(number))\(separator)\(unit)"
     }
 
     /// A signed difference with its unit: `+1.144 ms`, `-3.5 tokens/s`.

@@ -232,9 +232,9 @@ enum ReportWording {
         return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
-    static func values(_ result: MetricResult) -> (base: String, head: String, change: String, percent: String) {
-        let base = result.base.map { NumberFormat.value($0, unit: result.unit) } ?? "—"
-        let head = result.head.map { NumberFormat.value($0, unit: result.unit) } ?? "—"
+    static func values(_ result: MetricResult, separator: String = " ") -> (base: String, head: String, change: String, percent: String) {
+        let base = result.base.map { NumberFormat.value($0, unit: result.unit, separator: separator) } ?? "—"
+        let head = result.head.map { NumberFormat.value($0, unit: result.unit, separator: separator) } ?? "—"
         var change = "—"
         if let b = result.base, let h = result.head { change = NumberFormat.difference(h - b, unit: result.unit) }
         let percent = result.relativeChange.map { NumberFormat.percent($0) } ?? "—"
@@ -262,14 +262,14 @@ enum ReportWording {
     }
 
     /// The spreads shown beside a metric: `std 0.3272 → 0.4176 ms (+27.6%)`.
-    static func spreads(beside result: MetricResult, in comparison: Comparison) -> String? {
+    static func spreads(beside result: MetricResult, in comparison: Comparison, separator: String = " ") -> String? {
         let beside = comparison.results.filter { other in
             other.series == result.series && other.benchmark == result.benchmark && other.metric != result.metric
                 && spreadCompanion(of: other, in: comparison).map { $0.metric == result.metric } == true
         }
         guard !beside.isEmpty else { return nil }
         return beside.map { spread in
-            let v = values(spread)
+            let v = values(spread, separator: separator)
             return "\(spread.metric) \(v.base) → \(v.head) (\(v.percent))"
         }.joined(separator: "; ")
     }
