@@ -22,6 +22,13 @@ struct ReportTests {
         }
     }
 
+    @Test func theReadmeShowsTheDemoReportAsItIs() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let report = MarkdownReport.render(try Self.demoComparison())
+        #expect(readme.contains("````markdown\n" + report + "````\n"))
+    }
+
     @Test func theDemoIsTheSameOnEveryRun() throws {
         let first = try Self.demoComparison()
         let second = try Self.demoComparison()
