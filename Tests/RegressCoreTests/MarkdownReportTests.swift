@@ -184,6 +184,10 @@ struct MarkdownReportTests {
         let diffLine = markdown.split(separator: "\n").first { $0.hasPrefix("- BM") }!
         #expect(diffLine == "- BM_VeryLongBenchmarkName/wit…threads:64/real_time real_time: 1 ns → 2 ns (+100.0%)")
         #expect(diffLine.count <= MarkdownSections.codeLineWidth)
+        let unbroken = String(repeating: "x", count: 70)
+        #expect(MarkdownSections.breakable(unbroken) == String(repeating: "x", count: 30) + "<wbr>" + String(repeating: "x", count: 30) + "<wbr>"
+            + String(repeating: "x", count: 10))
+        #expect(MarkdownSections.breakable("short_name.with:parts") == "short\\_name.with:parts")
     }
 
     @Test func countsAreWrittenWithThousandsSeparators() {

@@ -131,8 +131,9 @@ enum MarkdownSections {
         return NumberFormat.value(number) + noBreakSpace + MarkdownText.escape(unit).replacingOccurrences(of: " ", with: noBreakSpace)
     }
 
-    /// Escaped text in which a long name may break after `/`, `.`, `_`, `:`, `-` or `,` (`<wbr>`), so that
-    /// `BM_Conv2D/batch:32/real_time` wraps in a narrow column instead of widening the table.
+    /// Escaped text in which a long name may break after `/`, `.`, `_`, `:`, `-` or `,` (`<wbr>`), and
+    /// anywhere in a stretch of 30 characters without one, so that `BM_Conv2D/batch:32/real_time` wraps
+    /// in a narrow column instead of widening the table.
     static func breakable(_ text: String) -> String {
         guard text.count > 24 else { return MarkdownText.escape(text) }
         var out = ""
@@ -142,7 +143,7 @@ enum MarkdownSections {
             out += MarkdownText.escape(String(character))
             sinceBreak = character == " " ? 0 : sinceBreak + 1
             // After every `/` of a path-like name; after the others only in a long stretch without one.
-            let after = character == "/" ? 3 : "._:-,".contains(character) ? 10 : Int.max
+            let after = character == "/" ? 3 : "._:-,".contains(character) ? 10 : 30
             if sinceBreak >= after, index < characters.count - 4 {
                 out += "<wbr>"
                 sinceBreak = 0
