@@ -167,6 +167,17 @@ struct MarkdownReportTests {
         #expect(markdown.hasSuffix("\n✂️ Cut to stay under 4,000 bytes: the ```diff block. `--format json` writes the full report.\n"))
     }
 
+    @Test func namesOfThousandsOfCharactersStillFitByListingFewerRows() {
+        let comparison = Self.comparison((0..<100).map { index in
+            Self.result("bench/s.json", "case_\(index)/" + String(repeating: "parameter/", count: 300), "real_time", .regression, 1, 2 + Double(index), unit: "ns")
+        })
+        let markdown = MarkdownReport.render(comparison)
+        #expect(markdown.utf8.count <= MarkdownReport.defaultMaxBytes)
+        #expect(markdown.split(separator: "\n").filter { $0.hasPrefix("| case") }.count == 12)
+        #expect(markdown.contains("\n… and 88 more regressions; the JSON report (`--format json`) lists every metric.\n"))
+        #expect(markdown.hasSuffix("\n✂️ Cut to stay under 65,000 bytes: the ```diff block. `--format json` writes the full report.\n"))
+    }
+
     @Test func aHeaderTooLongAloneIsShortenedAtALineBreak() {
         var comparison = Self.regressions(3)
         comparison = Comparison(base: comparison.base, head: comparison.head,
