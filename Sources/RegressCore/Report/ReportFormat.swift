@@ -188,20 +188,6 @@ enum ReportWording {
         return "\(text) (adjusted \(NumberFormat.pValue(adjusted)))"
     }
 
-    /// The confidence interval of the relative change, or "—".
-    static func interval(_ result: MetricResult) -> String {
-        guard let low = result.ciLow, let high = result.ciHigh else { return "—" }
-        return "\(NumberFormat.percent(low)) … \(NumberFormat.percent(high))"
-    }
-
-    /// The verdict with what qualifies it: `regression (warn)`, `inconclusive (direction unknown)`.
-    static func verdict(_ result: MetricResult) -> String {
-        var parts: [String] = []
-        if result.severity == .warn, result.verdict != .unchanged { parts.append("warn") }
-        if let note = result.note { parts.append(note) }
-        return parts.isEmpty ? result.verdict.rawValue : "\(result.verdict.rawValue) (\(parts.joined(separator: "; ")))"
-    }
-
     static func policies(_ comparison: Comparison) -> String {
         comparison.policyFiles.joined(separator: ", ")
     }
