@@ -28,7 +28,7 @@ import TestSupport
         let failed = try GateFixture.gate(root, machine: GateFixture.machineB).checkArtifacts()
         #expect(failed.failed)
         #expect(failed.report == """
-            regress: regression — 1 regression
+            regress: regression — 1 regression in 1 metric of 1 run
             base: baselines/
             head: working tree
             policy: built-in default policy, built-in default for tests: a machine without its own baseline warns

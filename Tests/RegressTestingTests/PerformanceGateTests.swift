@@ -36,7 +36,7 @@ import TestSupport
         #expect(outcome.comparison?.decidingVerdict == .regression)
         let lines = outcome.report.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "regress: regression — 1 regression",
+            "regress: regression — 1 regression in 1 metric of 1 run",
             "base: baselines/",
             "head: .build/regress/parse.json",
             "policy: built-in default policy, built-in default for tests: a machine without its own baseline warns",
@@ -103,7 +103,7 @@ import TestSupport
         let outcome = try GateFixture.gate(root).check(GateFixture.timing(GateFixture.base.map { $0 * 1.3 }), name: "parse")
         #expect(!outcome.failed)
         #expect(outcome.notes.count == 1)
-        #expect(outcome.notes[0].hasPrefix("regress: passed — 1 regression (warn)\n"))
+        #expect(outcome.notes[0].hasPrefix("regress: passed — 1 regression (warn) in 1 metric of 1 run\n"))
         #expect(outcome.notes[0].contains("\nregression   .build/regress/parse.json parse time: 0.01 s → 0.013 s (+30.0%) p=1.69e-04 [warn] [rule: policies/gate.yml rules[0]]\n"))
     }
 

@@ -30,7 +30,7 @@ final class PerformanceGateXCTests: XCTestCase {
         XCTAssertEqual(caught.map(\.description), ["failed - " + outcome.report])
         XCTAssertEqual(caught.map(\.line), [line])
         XCTAssertEqual(caught.map(\.file), [#filePath])
-        XCTAssertTrue(outcome.report.hasPrefix("regress: regression — 1 regression\n"))
+        XCTAssertTrue(outcome.report.hasPrefix("regress: regression — 1 regression in 1 metric of 1 run\n"))
     }
 
     func testNoiseDoesNotFail() throws {

@@ -29,7 +29,7 @@ public enum TextReport {
             var line = "\(result.series) \(MarkdownReport.display(result.benchmark)) \(result.metric): \(v.base) → \(v.head) (\(v.percent))"
             if result.pValue != nil { line += " \(ReportWording.significance(result))" }
             if result.severity == .warn { line += " [warn]" }
-            // The policy file that decided, as the Markdown report's rule column names it.
+            // The policy file that decided, as the Markdown report's statistics name it.
             if result.rule != .builtIn && !result.rule.file.hasPrefix("built-in") { line += " [rule: \(result.rule.description)]" }
             if let note = result.note { line += " [\(note)]" }
             if let spreads = ReportWording.spreads(beside: result, in: comparison) { line += " [spread: \(spreads)]" }
