@@ -22,10 +22,10 @@ extension Regress {
         @Flag(name: .customLong("working-tree"), help: "Export the files of the working tree as they are, instead of history.")
         var workingTree = false
 
-        @Option(name: .long, help: "csv or jsonl.")
+        @Option(name: .long, help: "csv or jsonl.", completion: .list(["csv", "jsonl"]))
         var format: String = "csv"
 
-        @Option(name: .long, help: "Write to this file instead of standard output.")
+        @Option(name: .long, help: "Write to this file instead of standard output.", completion: .file())
         var output: String?
 
         @Flag(name: .customLong("all-parents"), help: "Follow every parent of merges (default: the first parent only).")
@@ -34,7 +34,7 @@ extension Regress {
         @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
         var limit: Int?
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
         @OptionGroup var configurationOption: ConfigOption

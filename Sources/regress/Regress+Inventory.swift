@@ -22,16 +22,16 @@ extension Regress {
         @Option(name: .long, help: "How many folder levels the coverage table goes down.")
         var depth: Int = 2
 
-        @Option(name: .long, help: "markdown or json.")
+        @Option(name: .long, help: "markdown or json.", completion: .list(["markdown", "json"]))
         var format: String = "markdown"
 
-        @Option(name: .long, help: "Write the report to this file instead of standard output.")
+        @Option(name: .long, help: "Write the report to this file instead of standard output.", completion: .file())
         var output: String?
 
-        @Option(name: .long, help: "Any folder inside the repository.")
+        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
         var repo: String = "."
 
-        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).")
+        @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
         var policy: [String] = []
 
         @OptionGroup var configurationOption: ConfigOption
