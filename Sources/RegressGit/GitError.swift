@@ -31,6 +31,13 @@ public enum GitError: Error, Equatable, Sendable {
     case missingObject(id: ObjectID, what: String, message: String)
     /// The path is a symbolic link committed as a link: its target is not read.
     case symbolicLink(path: String, commit: ObjectID, target: String)
+    /// A branch name git does not accept (`refs/heads/NAME` is not a valid reference).
+    case invalidBranchName(String)
+    /// The branch to commit onto is the one checked out: committing there would leave the index and
+    /// working tree behind it.
+    case branchCheckedOut(String)
+    /// The branch moved (or was created) by another process between reading its tip and updating it.
+    case branchMoved(branch: String)
     /// Any other libgit2 failure, with the C function that reported it.
     case libgit2(function: String, code: Int32, message: String)
 
@@ -77,6 +84,12 @@ extension GitError: LocalizedError {
                 "then fetch it again (`git fetch --refetch`) or clone afresh"
         case .symbolicLink(let path, let commit, let target):
             return "'\(path)' at commit \(commit.short) is a symbolic link to \(target): links are not followed"
+        case .invalidBranchName(let name):
+            return "'\(name)' is not a valid branch name (see `git check-ref-format --branch`)"
+        case .branchCheckedOut(let name):
+            return "the branch \(name) is checked out here: name another branch, or record into the working tree without --branch"
+        case .branchMoved(let branch):
+            return "the branch \(branch) moved while the commit was made (another process updated it): nothing was changed; run again"
         case .libgit2(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
         }

@@ -44,11 +44,17 @@ extension Regress.Baseline {
 
         @OptionGroup var options: BaselineOptions
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Commit the baselines onto this branch instead of writing them into the working tree.",
+            discussion: "The commit is made through libgit2 on the branch's tip (or origin/BRANCH's, or as a first commit); HEAD, the index and the working tree stay as they are. Push the branch, then check with --baselines-rev origin/BRANCH."))
+        var branch: String?
+
         func run() throws {
             running {
                 var operation = BaselineRecordOperation(repositoryPath: options.repo, revision: runs.rev, folder: options.baselines,
                                                         fingerprintFile: runs.fingerprint)
                 operation.configurationFile = runs.config
+                operation.branch = branch
                 let lines = try operation.run()
                 try writeReport(lines.joined(separator: "\n") + "\n", to: nil)
                 Foundation.exit(0)

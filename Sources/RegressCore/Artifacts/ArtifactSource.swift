@@ -75,12 +75,18 @@ public struct CommitSource: ArtifactSource {
 /// git ignores are skipped, unless a glob names them by a literal prefix (`target/criterion/**`); a
 /// file git tracks is read even when `.gitignore` matches it (results that CI commits into a folder
 /// ignored for local runs), an untracked ignored one is not.
+///
+/// A folder (`init(folder:)`, the sides of `compare --base-dir`/`--head-dir`) is read the same way,
+/// with the ignores and committed versions of the repository around it, if any; in a folder outside
+/// any repository nothing is ignored and every file was produced here.
 public struct WorkingTreeSource: ArtifactSource {
     public let root: String
     public let repository: Repository?
     public let commit: Commit?
     /// Where `root` lies in the repository's working directory ("" at its top, else `a/b/`).
     let prefix: String
+    /// "working tree", or `folder DIR` for a side of `compare --base-dir`/`--head-dir`.
+    public internal(set) var label = "working tree"
 
     public init(repository: Repository) throws {
         guard let root = repository.workingDirectory else {
@@ -111,7 +117,17 @@ public struct WorkingTreeSource: ArtifactSource {
         prefix = ""
     }
 
-    public var label: String { "working tree" }
+    /// A side of `compare --base-dir`/`--head-dir`: the folder as its own tree (see `init(folder:)`),
+    /// named `folder DIR` in reports; a folder that does not exist is an error naming it.
+    public static func side(folder: String) throws -> WorkingTreeSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RegressError.notAFolder(path: folder)
+        }
+        var source = WorkingTreeSource(folder: folder)
+        source.label = "folder \(folder)"
+        return source
+    }
 
     /// True when the folder is the top of its repository, so that its paths are the repository's.
     public var isRepositoryTop: Bool { repository != nil && prefix.isEmpty }

@@ -24,15 +24,26 @@ public struct BaselineStore {
         }
     }
 
-    /// Writes the baseline of a run on a machine, keeping what was accepted into the one it replaces
-    /// (among `existing`); returns the path written and the file.
-    public func record(_ run: Run, fingerprint: Fingerprint, commit: String?, date: String, existing: [Stored],
-                       root: String) throws -> (path: String, file: BaselineFile) {
+    /// The baseline of a run on a machine, keeping what was accepted into the one it replaces (among `existing`).
+    public func baseline(of run: Run, fingerprint: Fingerprint, commit: String?, date: String, existing: [Stored]) -> BaselineFile {
         var file = BaselineFile(run: run, fingerprint: fingerprint, commit: commit, date: date)
         if let old = existing.first(where: { $0.file.series == file.series && $0.file.fingerprint.id == fingerprint.id }) {
             file.accepted = old.file.accepted
         }
+        return file
+    }
+
+    /// Writes the baseline of a run on a machine, keeping what was accepted into the one it replaces
+    /// (among `existing`); returns the path written and the file.
+    public func record(_ run: Run, fingerprint: Fingerprint, commit: String?, date: String, existing: [Stored],
+                       root: String) throws -> (path: String, file: BaselineFile) {
+        let file = baseline(of: run, fingerprint: fingerprint, commit: commit, date: date, existing: existing)
         return (try write(file, root: root), file)
+    }
+
+    /// Where a baseline is kept, relative to the repository root.
+    public func path(of file: BaselineFile) -> String {
+        (folder.isEmpty ? "" : folder + "/") + file.fileName
     }
 
     /// Writes a baseline into the folder under `root` (see `RepositoryFile`): atomically, never outside

@@ -57,6 +57,11 @@ public struct BaselineRecordOperation: Sendable {
     /// `--config FILE`: the regress.yml to read the runs with, instead of the source's own.
     public var configurationFile: String?
     public var today: String
+    /// `--branch NAME`: commit the baselines onto this branch through libgit2 instead of writing them
+    /// into the working tree (which, with HEAD and the index, stays as it is).
+    public var branch: String?
+    /// Who commits onto `branch`; nil means git's user.name and user.email, else "regress", at the current time.
+    public var signature: Signature?
     public var thisMachine: @Sendable (Configuration) -> Fingerprint = { MachineProbe().fingerprint(declared: $0.fingerprint) }
 
     public init(repositoryPath: String, revision: String? = nil, folder: String = "baselines", fingerprintFile: String? = nil,
@@ -73,14 +78,21 @@ public struct BaselineRecordOperation: Sendable {
     public func run() throws -> [String] {
         let context = try BaselineContext(repositoryPath: repositoryPath, revision: revision, folder: folder,
                                           fingerprintFile: fingerprintFile, configurationFile: configurationFile, thisMachine: thisMachine)
-        let root = try context.root
+        let root = branch == nil ? try context.root : ""
         let lock = try BaselineLock(gitDirectory: context.repository.gitDirectory, command: "baseline record")
         defer { withExtendedLifetime(lock) {} }
         let store = BaselineStore(folder: folder)
-        let existing = (try? store.load(from: WorkingTreeSource(repository: context.repository))) ?? []
+        let target = try branch.map { try BaselineBranch(repository: context.repository, name: $0) }
+        let existing: [BaselineStore.Stored]
+        if let target {
+            existing = try target.parentSource.map { try store.load(from: $0) } ?? []
+        } else {
+            existing = (try? store.load(from: WorkingTreeSource(repository: context.repository))) ?? []
+        }
         let (commit, date) = context.provenance(today: today)
         var lines: [String] = []
         var unattributed: [String] = []
+        var committing: [(file: BaselineFile, path: String)] = []
         for run in context.runs.runs {
             if run.isFailed {
                 lines.append("left out \(run.path): every record failed (\(ReportWording.truncated(run.failure!.firstError, 100)))")
@@ -91,20 +103,91 @@ public struct BaselineRecordOperation: Sendable {
                 unattributed.append(run.path)
                 continue
             }
-            let (path, file) = try store.record(run, fingerprint: fingerprint, commit: commit, date: date, existing: existing, root: root)
-            lines.append("wrote \(path): \(file.entries.count) metric\(file.entries.count == 1 ? "" : "s") of \(run.path)")
+            if target != nil {
+                let file = store.baseline(of: run, fingerprint: fingerprint, commit: commit, date: date, existing: existing)
+                let path = store.path(of: file)
+                committing.append((file, path))
+                lines.append("recorded \(path): \(file.entries.count) metric\(file.entries.count == 1 ? "" : "s") of \(run.path)")
+            } else {
+                let (path, file) = try store.record(run, fingerprint: fingerprint, commit: commit, date: date, existing: existing, root: root)
+                lines.append("wrote \(path): \(file.entries.count) metric\(file.entries.count == 1 ? "" : "s") of \(run.path)")
+            }
         }
         if context.runs.runs.isEmpty {
             throw RegressError.noArtifacts(base: context.source.label, head: context.source.label, configuration: context.configuration.origin)
         }
         if !unattributed.isEmpty {
-            if !lines.contains(where: { $0.hasPrefix("wrote ") }) {
+            if !lines.contains(where: { $0.hasPrefix("wrote ") || $0.hasPrefix("recorded ") }) {
                 throw RegressError.noFingerprint(path: ReportWording.someRuns(unattributed), revision: context.source.label)
             }
             lines.append("left out \(ReportWording.someRuns(unattributed)) with no fingerprint: " +
                          "they name no machine and were not produced here")
         }
+        if let target {
+            guard !committing.isEmpty else {
+                lines.append("nothing to record: no commit made on \(target.name)")
+                return lines
+            }
+            let signature = signature ?? context.repository.configuredSignature(time: Int64(Date().timeIntervalSince1970))
+                ?? Signature(name: "regress", email: "regress@localhost", time: Int64(Date().timeIntervalSince1970))
+            let message = BaselineBranch.message(files: committing, source: context.source.label, commit: commit)
+            let made = try target.commit(committing.map { ($0.path, Array($0.file.json.utf8)) }, message: message, signature: signature)
+            lines.append(target.outcome(made))
+        }
         return lines
+    }
+}
+
+/// The branch `baseline record --branch` commits onto: its local tip, else the remote-tracking
+/// `origin/NAME` (a fresh clone in CI has only that), else a new branch with a first commit.
+struct BaselineBranch {
+    let repository: Repository
+    let name: String
+    let parent: ObjectID?
+    /// Where the parent came from, for the message: `regress-baselines` or `origin/regress-baselines`.
+    let parentName: String?
+
+    init(repository: Repository, name: String) throws {
+        self.repository = repository
+        self.name = name
+        if let local = try repository.branchTip(name) {
+            (parent, parentName) = (local, name)
+        } else if let remote = try repository.tip(ofReference: "refs/remotes/origin/" + name) {
+            (parent, parentName) = (remote, "origin/" + name)
+        } else {
+            (parent, parentName) = (nil, nil)
+        }
+    }
+
+    /// The baselines already on the branch, which a record updates (keeping their accepted changes).
+    var parentSource: CommitSource? {
+        get throws { try parent.map { try CommitSource(repository: repository, revision: $0.hex) } }
+    }
+
+    func commit(_ files: [(path: String, bytes: [UInt8])], message: String, signature: Signature) throws -> BranchCommit {
+        try repository.commit(files: files, onto: name, parent: parent, message: message, signature: signature)
+    }
+
+    /// The commit message: what was recorded, from where, for which machines.
+    static func message(files: [(file: BaselineFile, path: String)], source: String, commit: String?) -> String {
+        let machines = Set(files.map(\.file.fingerprint.id)).sorted()
+        let count = files.count == 1 ? "1 baseline" : "\(files.count) baselines"
+        var text = "Record \(count) of fingerprint\(machines.count == 1 ? "" : "s") \(machines.joined(separator: ", ")) " +
+            "from \(source)" + (commit.map { " at \(String($0.prefix(7)))" } ?? "") + "\n\n"
+        for item in files.sorted(by: { $0.path < $1.path }) {
+            text += "\(item.path): \(item.file.entries.count) metric\(item.file.entries.count == 1 ? "" : "s") of \(item.file.series)\n"
+        }
+        return text
+    }
+
+    /// The last line of `baseline record --branch`: the commit made (or that none was), and how to push it.
+    func outcome(_ made: BranchCommit) -> String {
+        guard made.changed else {
+            return "the baselines on \(parentName ?? name) (\(made.id.short)) are already these: no commit made"
+        }
+        let on = made.parent.map { " on \(parentName ?? name) (\($0.short))" } ?? " as its first commit"
+        return "committed \(made.id.short) to branch \(name)\(on); the working tree is unchanged. " +
+            "Publish with `git push origin \(name)`"
     }
 }
 

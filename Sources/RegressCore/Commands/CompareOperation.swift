@@ -29,10 +29,18 @@ public struct CompareOperation: Sendable {
         self.today = today
     }
 
+    /// `--base-dir DIR`: read the base side from this folder (as it is on disk) instead of a revision.
+    public var baseDirectory: String?
+    /// `--head-dir DIR`: read the head side from this folder instead of the working tree.
+    public var headDirectory: String?
+
     public func run() throws -> Comparison {
-        let repository = try Repository(discoveringFrom: repositoryPath)
-        let baseSource = try CommitSource(repository: repository, revision: base)
-        let headSource = try HeadSide.source(repository: repository, revision: head)
+        // Two folders need no repository at all.
+        let repository = baseDirectory != nil && headDirectory != nil ? nil : try Repository(discoveringFrom: repositoryPath)
+        let baseSource: ArtifactSource = try baseDirectory.map { try WorkingTreeSource.side(folder: $0) }
+            ?? CommitSource(repository: repository!, revision: base)
+        let headSource: ArtifactSource = try headDirectory.map { try WorkingTreeSource.side(folder: $0) }
+            ?? HeadSide.source(repository: repository!, revision: head)
         let configuration = try Configuration.load(file: configurationFile, orFrom: headSource)
         let policies = try PolicySet.load(explicitFiles: policyFiles, source: headSource)
         let locator = FingerprintLocator(explicit: try Self.explicitFingerprint(fingerprintFile),
@@ -45,11 +53,13 @@ public struct CompareOperation: Sendable {
             throw RegressError.noArtifacts(base: baseSource.label, head: headSource.label, configuration: configuration.origin)
         }
         var comparator = Comparator(policies: policies, today: today)
-        if let base = baseSource.commit {
+        // A folder's commit is that of the checkout it may be in: its history and renames are not this comparison's.
+        let folders = baseDirectory != nil || headDirectory != nil
+        if !folders, let base = baseSource.commit, let repository {
             comparator.earlierRuns = try EarlierRuns.values(for: baseRuns.runs, at: base.id, source: baseSource, repository: repository,
                                                             configuration: configuration, policies: policies)
         }
-        let moves = try RenameMatching.follow(base: &baseRuns, head: headRuns, renames: { try renames(repository, baseSource, headSource) })
+        let moves = try RenameMatching.follow(base: &baseRuns, head: headRuns, renames: { folders ? [] : try renames(repository, baseSource, headSource) })
         comparator.earlierRuns = RenameMatching.moving(comparator.earlierRuns, by: moves)
         var comparison = comparator.compare(
             base: baseRuns, head: headRuns,
@@ -66,8 +76,8 @@ public struct CompareOperation: Sendable {
 
     /// The files git's rename detection moved between the base commit and the head commit (for the
     /// working tree, the commit it is on; moves not yet committed are matched by content).
-    func renames(_ repository: Repository, _ base: ArtifactSource, _ head: ArtifactSource) throws -> [Rename] {
-        guard let from = base.commit?.id, let to = head.commit?.id, from != to else { return [] }
+    func renames(_ repository: Repository?, _ base: ArtifactSource, _ head: ArtifactSource) throws -> [Rename] {
+        guard let repository, let from = base.commit?.id, let to = head.commit?.id, from != to else { return [] }
         return try repository.renames(from: from, to: to)
     }
 

@@ -20,6 +20,7 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
     case baselinesLocked(lock: String, holder: String)
     case pathOutsideRepository(path: String, root: String)
     case nothingToRead(what: String)
+    case notAFolder(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -45,6 +46,8 @@ public enum RegressError: Error, Equatable, Sendable, LocalizedError {
             return "\(path) is outside the repository at \(root): name a folder inside it"
         case .nothingToRead(let what):
             return "nothing to read: \(what)"
+        case .notAFolder(let path):
+            return "\(path) is not a folder: name the folder the benchmarks wrote their results into (a checkout of that side)"
         case .nothingMatches(let pattern):
             return "no metric matches '\(pattern)': `regress baseline show` and the JSON report list metric ids (series/benchmark/metric)"
         }
