@@ -95,3 +95,64 @@ struct CompareCommandTests {
         #expect(again.stdout.hasPrefix("regress: regression — 4 regressions, 19 unchanged in 63 metrics of 2 runs; 1 failed run (40 metrics, warn)\n"))
     }
 }
+
+/// `compare --base-dir` and `--head-dir` end to end.
+struct FolderCompareCommandTests {
+    func sides(base: String, head: String) throws -> String {
+        let root = try TemporaryFolder.make(prefix: "ab")
+        for (side, csv) in [("base", base), ("head", head)] {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(side)/bench", withIntermediateDirectories: true)
+            try Data(csv.utf8).write(to: URL(fileURLWithPath: "\(root)/\(side)/bench/r.csv"))
+        }
+        return root
+    }
+
+    @Test func comparesTwoFoldersOutsideAnyRepository() throws {
+        let root = try sides(base: "case,ms\na,10\n", head: "case,ms\na,13\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try regress(["compare", "--base-dir", "base", "--head-dir", "head", "--format", "json"], in: root)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("\"label\": \"folder base\""))
+        #expect(output.stdout.contains("\"label\": \"folder head\""))
+        #expect(output.stdout.contains("\"verdict\": \"regression\""))
+        #expect(output.stderr == "")
+    }
+
+    @Test func aRevisionAndABaseFolderTogetherAreRefused() throws {
+        let root = try sides(base: "case,ms\na,10\n", head: "case,ms\na,10\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try regress(["compare", "HEAD~2", "--base-dir", "base"], in: root)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("name the base side once: the revision HEAD~2 or --base-dir, not both"))
+        let heads = try regress(["compare", "--head", "HEAD", "--head-dir", "head", "--base-dir", "base"], in: root)
+        #expect(heads.status == 2)
+        #expect(heads.stderr.contains("name the head side once: --head HEAD or --head-dir, not both"))
+    }
+
+    @Test func aMissingFolderExitsTwoNamingIt() throws {
+        let root = try sides(base: "case,ms\na,10\n", head: "case,ms\na,10\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try regress(["compare", "--base-dir", "nope", "--head-dir", "head"], in: root)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("nope is not a folder"))
+        #expect(output.stdout == "")
+    }
+}
+
+/// `baseline record --branch` and `check --baselines-rev` end to end.
+struct BaselineBranchCommandTests {
+    @Test func recordsOntoABranchThatCheckThenReads() throws {
+        let fixture = try FixtureRepository()
+        try fixture.commit("empty")
+        try fixture.write("bench/r.csv", "case,ms\na,10\na,10.1\na,9.9\n")
+        let recorded = try regress(["baseline", "record", "--branch", "regress-baselines"], in: fixture.path)
+        #expect(recorded.status == 0)
+        let tip = try fixture.git(["rev-parse", "--short=7", "regress-baselines"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(recorded.stdout.hasSuffix("committed \(tip) to branch regress-baselines as its first commit; the working tree is unchanged. " +
+                                          "Publish with `git push origin regress-baselines`\n"))
+        #expect(try fixture.git(["status", "--porcelain"]) == "?? bench/\n")
+        let checked = try regress(["check", "--baselines-rev", "regress-baselines", "--format", "json"], in: fixture.path)
+        #expect(checked.status == 0)
+        #expect(checked.stdout.contains("\"label\": \"baselines/ at regress-baselines (\(tip))\""))
+    }
+}
