@@ -46,7 +46,7 @@ extension Regress.Baseline {
 
         @Option(name: .long, help: ArgumentHelp(
             "Commit the baselines onto this branch instead of writing them into the working tree.",
-            discussion: "The commit is made through libgit2 on the branch's tip (or origin/BRANCH's, or as a first commit); HEAD, the index and the working tree stay as they are. Push the branch, then check with --baselines-rev origin/BRANCH."))
+            discussion: "The commit is made through libgit2 on the branch's tip (or origin/BRANCH's, or as a first commit); HEAD, the index and the working tree stay as they are. The committer is GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL when set, else git's user.name and user.email. Push the branch, then check with --baselines-rev origin/BRANCH."))
         var branch: String?
 
         func run() throws {

@@ -144,4 +144,22 @@ struct BaselineBranchTests {
         }
         #expect(try fixture.git(["rev-list", "--count", "regress-baselines"]) == "1\n")
     }
+
+    @Test func theCommitterComesFromTheEnvironmentThenGitsConfigurationThenRegress() throws {
+        let fixture = try FixtureRepository()
+        try fixture.git(["config", "user.name", "Configured"])
+        try fixture.git(["config", "user.email", "configured@example.com"])
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let fromEnvironment = BaselineBranch.signature(
+            repository: repository, environment: ["GIT_COMMITTER_NAME": "github-actions[bot]",
+                                                  "GIT_COMMITTER_EMAIL": "41898282+github-actions[bot]@users.noreply.github.com"], time: 5)
+        #expect([fromEnvironment.name, fromEnvironment.email] == ["github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com"])
+        let configured = BaselineBranch.signature(repository: repository, environment: ["GIT_COMMITTER_NAME": "only a name"], time: 5)
+        #expect([configured.name, configured.email] == ["Configured", "configured@example.com"])
+        // Empty in the repository's configuration, which overrides any global one.
+        try fixture.git(["config", "user.name", ""])
+        try fixture.git(["config", "user.email", ""])
+        let unset = BaselineBranch.signature(repository: try Repository(discoveringFrom: fixture.path), environment: [:], time: 5)
+        #expect([unset.name, unset.email] == ["regress", "regress@localhost"])
+    }
 }

@@ -128,8 +128,9 @@ public struct BaselineRecordOperation: Sendable {
                 lines.append("nothing to record: no commit made on \(target.name)")
                 return lines
             }
-            let signature = signature ?? context.repository.configuredSignature(time: Int64(Date().timeIntervalSince1970))
-                ?? Signature(name: "regress", email: "regress@localhost", time: Int64(Date().timeIntervalSince1970))
+            let signature = signature ?? BaselineBranch.signature(repository: context.repository,
+                                                                  environment: ProcessInfo.processInfo.environment,
+                                                                  time: Int64(Date().timeIntervalSince1970))
             let message = BaselineBranch.message(files: committing, source: context.source.label, commit: commit)
             let made = try target.commit(committing.map { ($0.path, Array($0.file.json.utf8)) }, message: message, signature: signature)
             lines.append(target.outcome(made))
@@ -166,6 +167,15 @@ struct BaselineBranch {
 
     func commit(_ files: [(path: String, bytes: [UInt8])], message: String, signature: Signature) throws -> BranchCommit {
         try repository.commit(files: files, onto: name, parent: parent, message: message, signature: signature)
+    }
+
+    /// Who commits: GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL when both are set (as git reads them; a CI
+    /// job sets them instead of writing git's configuration), else user.name and user.email, else "regress".
+    static func signature(repository: Repository, environment: [String: String], time: Int64) -> Signature {
+        if let name = environment["GIT_COMMITTER_NAME"], let email = environment["GIT_COMMITTER_EMAIL"], !name.isEmpty, !email.isEmpty {
+            return Signature(name: name, email: email, time: time)
+        }
+        return repository.configuredSignature(time: time) ?? Signature(name: "regress", email: "regress@localhost", time: time)
     }
 
     /// The commit message: what was recorded, from where, for which machines.
