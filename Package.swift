@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RegressGitTests", dependencies: ["RegressGit", "TestSupport"]),
         .testTarget(name: "RegressCoreTests", dependencies: ["RegressCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "RegressCLITests", dependencies: ["regress", "TestSupport"]),
+        .testTarget(name: "RegressCLITests", dependencies: ["regress", "RegressCore", "TestSupport"]),
         .testTarget(name: "RegressTestingTests", dependencies: ["RegressTesting", "RegressCore", "TestSupport"]),
     ]
 )
