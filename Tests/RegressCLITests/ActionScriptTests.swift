@@ -121,6 +121,32 @@ struct ActionScriptTests {
             "compare --base-dir /tmp/base --head-dir /tmp/head --github --max-bytes 65000 --output \(folder)/regress/report.md")
     }
 
+    @Test func theBuildCacheKeyFollowsTheNamesAndContentsOfRegresssSources() throws {
+        let checkout = try TemporaryFolder.make(prefix: "checkout")
+        defer { try? FileManager.default.removeItem(atPath: checkout) }
+        try FileManager.default.createDirectory(atPath: checkout + "/Sources/regress", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: checkout + "/ci/github", withIntermediateDirectories: true)
+        try "// swift-tools-version:6.0\n".write(toFile: checkout + "/Package.swift", atomically: true, encoding: .utf8)
+        try "let a = 1\n".write(toFile: checkout + "/Sources/regress/A.swift", atomically: true, encoding: .utf8)
+        let step = try Self.step("Key the build cache by regress's sources and the toolchain")
+        func key() throws -> String {
+            let (output, values) = try run(step, in: "/", environment: ["GITHUB_ACTION_PATH": checkout + "/ci/github",
+                                                                         "RUNNER_OS": "Linux", "RUNNER_ARCH": "X64"])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(values["root"] == checkout)
+            #expect(values["key"]?.hasPrefix(values["prefix"] ?? "-") == true)
+            return values["key"] ?? ""
+        }
+        let first = try key()
+        #expect(first.hasPrefix("regress-build-Linux-X64-"))
+        #expect(try key() == first)
+        try "let a = 2\n".write(toFile: checkout + "/Sources/regress/A.swift", atomically: true, encoding: .utf8)
+        let changed = try key()
+        #expect(changed != first)
+        try FileManager.default.moveItem(atPath: checkout + "/Sources/regress/A.swift", toPath: checkout + "/Sources/regress/B.swift")
+        #expect(try key() != changed)
+    }
+
     @Test func anUnknownModeIsAnErrorWithExitCodeTwo() throws {
         let folder = try TemporaryFolder.make(prefix: "action")
         defer { try? FileManager.default.removeItem(atPath: folder) }
