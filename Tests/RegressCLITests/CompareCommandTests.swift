@@ -155,4 +155,16 @@ struct BaselineBranchCommandTests {
         #expect(checked.status == 0)
         #expect(checked.stdout.contains("\"label\": \"baselines/ at regress-baselines (\(tip))\""))
     }
+
+    @Test func theCheckedOutBranchIsRefusedWithExitTwo() throws {
+        let fixture = try FixtureRepository()
+        try fixture.commit("empty")
+        try fixture.write("bench/r.csv", "case,ms\na,10\n")
+        let output = try regress(["baseline", "record", "--branch", "main"], in: fixture.path)
+        #expect(output.status == 2)
+        #expect(output.stdout == "")
+        #expect(output.stderr == "error: the branch main is checked out here: name another branch, or record into the working tree " +
+                "without --branch\n")
+        #expect(try fixture.git(["rev-list", "--count", "main"]) == "1\n")
+    }
 }
