@@ -95,6 +95,20 @@ struct ActionScriptTests {
         #expect(try String(contentsOfFile: folder + "/regress/pull-request.txt", encoding: .utf8) == "17\n")
     }
 
+    @Test func checkReadsOriginsBaselinesBranchWhenItExists() throws {
+        let fixture = try FixtureRepository()
+        try fixture.commit("empty")
+        let regress = try fakeRegress(in: fixture.path, status: 0)
+        let environment = ["REGRESS": regress.path, "MODE": "check", "BASELINES_BRANCH": "regress-baselines", "MAX_BYTES": "65000",
+                           "RUNNER_TEMP": fixture.path]
+        _ = try run(try Self.step("Run regress"), in: fixture.path, environment: environment)
+        try fixture.git(["update-ref", "refs/remotes/origin/regress-baselines", "HEAD"])
+        _ = try run(try Self.step("Run regress"), in: fixture.path, environment: environment)
+        let calls = try String(contentsOfFile: regress.log, encoding: .utf8).split(separator: "\n")
+        #expect(calls[0] == "check --github --max-bytes 65000 --output \(fixture.path)/regress/report.md")
+        #expect(calls[2] == "check --baselines-rev origin/regress-baselines --github --max-bytes 65000 --output \(fixture.path)/regress/report.md")
+    }
+
     @Test func compareDefaultsToThePullRequestsMergeBaseAndPassesUntrustedValuesAsWords() throws {
         let folder = try TemporaryFolder.make(prefix: "action")
         defer { try? FileManager.default.removeItem(atPath: folder) }
