@@ -11,7 +11,7 @@ extension Regress {
                 base of A and B (origin/main...HEAD). Without --head the head side is the working tree as it \
                 is on disk, committed or not. --base-dir and --head-dir read a side from a folder instead \
                 (a checkout of the base built and run on this machine, alternating with the head), with the \
-                same policies and report; runs that name no machine are this machine's.
+                same policies and report; runs produced there that name no machine are this machine's.
                 """
         )
 

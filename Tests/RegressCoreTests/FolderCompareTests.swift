@@ -41,6 +41,30 @@ struct FolderCompareTests {
         #expect(comparison.exitCode == 1)
     }
 
+    @Test func aWorktreeOfTheBaseCommitIsTheBaseSideWithItsIgnoresAndThisMachine() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write(".gitignore", "bench/scratch/\n")
+        try fixture.write("bench/r.csv", BaselineTests.csv(BaselineTests.steady.map { $0 * 5 }))
+        try fixture.commit("base")
+        try fixture.write("bench/r.csv", BaselineTests.csv(BaselineTests.steady.map { $0 * 6 }))
+        try fixture.commit("head")
+        let parent = try TemporaryFolder.make(prefix: "worktree")
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let base = parent + "/base"
+        try fixture.git(["worktree", "add", "-q", "--detach", base, "HEAD~1"])
+        // Both sides ran here: their results replace the committed ones; git ignores the scratch folder.
+        try BaselineTests.csv(BaselineTests.steady).write(toFile: base + "/bench/r.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: base + "/bench/scratch", withIntermediateDirectories: true)
+        try "case,latency_ms\nz,1\n".write(toFile: base + "/bench/scratch/ignored.csv", atomically: true, encoding: .utf8)
+        try fixture.write("bench/r.csv", BaselineTests.csv(BaselineTests.steady.map { $0 * 1.2 }))
+
+        let comparison = try operation(fixture.path, base: base, head: nil).run()
+        #expect(comparison.results.map { "\($0.series) \($0.verdict)" } == ["bench/r.csv regression"])
+        #expect(comparison.base.label == "folder \(base)")
+        #expect(comparison.base.commit?.summary == "base")
+        #expect(comparison.exitCode == 1)
+    }
+
     @Test func twoFoldersNeedNoRepositoryAndReadTheHeadFoldersConfiguration() throws {
         let config = "version: 1\nartifacts:\n  - path: out/*.csv\n"
         let base = try folder(["out/r.csv": BaselineTests.csv(BaselineTests.steady), "regress.yml": config])
