@@ -134,4 +134,18 @@ struct InspectCommandTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: 'bench/none.csv' does not exist at commit "))
     }
+
+    @Test func aFileInNoKnownFormatIsDescribedAndExitsZero() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/notes.txt", "Ran it twice.\n")
+        let output = try regress(["inspect", "bench/notes.txt"], in: fixture.path)
+        #expect(output.status == 0)
+        #expect(output.stdout == """
+            bench/notes.txt
+            format       none
+            what         not a known format: not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of a text format (go-bench, cargo-bench) (first line: `Ran it twice.`)
+
+            """)
+        #expect(output.stderr == "")
+    }
 }

@@ -106,6 +106,46 @@ struct FormatAdapterTests {
         #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
     }
 
+    @Test func pytestBenchmarkSamplesThatAreNotNumbersAreDroppedAndTheSummaryIsRead() throws {
+        let result = try Self.read("pytest-benchmark-truncated.json")
+        #expect(result.format == .pytestBenchmark)
+        let fib = "test_bench.py::test_fib_10"
+        #expect(result.contents.measurements.filter { $0.benchmark == fib }.map(\.metric)
+            == ["min", "max", "mean", "stddev", "median", "iqr", "ops", "rounds"])
+        #expect(try Self.measurement(result, fib, "median").samples == [1.0449499995957012e-05])
+        #expect(try Self.measurement(result, fib, "rounds").samples == [10])
+        // The other benchmark keeps its samples; its `ops` written as text is left out.
+        #expect(try Self.measurement(result, "test_bench.py::test_sorted_list", "time").samples.count == 18)
+        #expect(result.contents.measurements.contains { $0.benchmark == "test_bench.py::test_sorted_list" && $0.metric == "ops" } == false)
+        #expect(result.contents.skipped == [
+            "benchmarks[0].stats.data[4]: not a number, so benchmarks[0].stats.data (5 values) is dropped; the summary statistics are read": 1,
+            "benchmarks[1].stats.ops: not a number, not read": 1,
+        ])
+        #expect(result.contents.failure == nil)
+    }
+
+    @Test func aConfiguredArtifactOfWhichNothingCanBeReadStopsTheCheck() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("bench/partial.json", #"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {"data": [1, "x"], "min": 1}}]}"#)
+        try fixture.write("bench/nothing.json", #"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {"data": ["x"], "min": "?"}}]}"#)
+        let source = try WorkingTreeSource(repository: .init(discoveringFrom: fixture.path))
+        let partial = try Configuration.parse("version: 1\nartifacts:\n  - path: bench/partial.json\n", file: "regress.yml")
+        #expect(try RunLoader.load(source, configuration: partial).runs.map { $0.measurements.map(\.metric) } == [["min"]])
+        let nothing = try Configuration.parse("version: 1\nartifacts:\n  - path: bench/nothing.json\n", file: "regress.yml")
+        let reason = "nothing could be read: benchmarks[0].stats.data[0]: not a number, so benchmarks[0].stats.data (1 value) is dropped; " +
+            "the summary statistics are read; benchmarks[0].stats.min: not a number, not read"
+        #expect(throws: ConfiguredArtifactError(.notRead(path: "bench/nothing.json", reason: reason))) {
+            try RunLoader.load(source, configuration: nothing)
+        }
+        // Found by the default globs instead, it is passed over with a notice saying the same; what the
+        // partly read file left out is a notice too.
+        #expect(try RunLoader.load(source, configuration: .defaults).notices == [
+            "bench/nothing.json: \(reason)",
+            "bench/partial.json: read in part, skipped benchmarks[0].stats.data[1]: not a number, so benchmarks[0].stats.data " +
+                "(2 values) is dropped; the summary statistics are read",
+        ])
+    }
+
     @Test func hyperfineTimesAreSamplesAndANonZeroExitCodeFails() throws {
         let result = try Self.read("hyperfine.json")
         #expect(result.format == .hyperfine)
@@ -226,9 +266,9 @@ struct FormatAdapterTests {
         #expect(throws: ArtifactError.malformed(path: "gb.json", location: "benchmarks[1].real_time", reason: "expected a number")) {
             try ArtifactReader.read(Array(broken.utf8), path: "gb.json")
         }
-        let noStats = #"{"machine_info": {}, "benchmarks": [{"name": "t", "stats": {"data": [1, "x"]}}]}"#
-        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[0].stats.data[1]", reason: "expected a number")) {
-            try ArtifactReader.read(Array(noStats.utf8), path: "p.json")
+        let noName = #"{"machine_info": {}, "benchmarks": [{"stats": {"data": [1, 2]}}]}"#
+        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[0].name", reason: "missing")) {
+            try ArtifactReader.read(Array(noName.utf8), path: "p.json")
         }
     }
 
@@ -238,7 +278,7 @@ struct FormatAdapterTests {
         try fixture.write("bench/r.json", #"{"t_ms": 1}"#)
         let loaded = try RunLoader.load(try WorkingTreeSource(repository: .init(discoveringFrom: fixture.path)), configuration: .defaults)
         #expect(loaded.runs.map(\.path) == ["bench/r.json"])
-        #expect(loaded.notices == ["skipped bench/notes.txt: not a format regress reads (JSON, CSV, Markdown tables, Go benchmark text); set `format:` for it in regress.yml or exclude it"])
+        #expect(loaded.notices == ["skipped bench/notes.txt: not a format regress reads (JSON, CSV, Markdown tables, `go test -bench` or `cargo bench` output); set `format:` for it in regress.yml or exclude it"])
     }
 
     @Test func unitsOfOneDimensionConvert() throws {

@@ -205,6 +205,7 @@ struct ASVHistoryTests {
         let result = try FormatAdapterTests.read("\(Self.results)/fixturebox/e2b39d83-existing-py_tmp_asvenv_bin_python.json")
         #expect(result.format == .asv)
         #expect(result.kind == .run)
+        #expect(result.contents.variant == "results version 2 (rows of `result_columns`)")
         #expect(Self.summary(result) == [
             "benchmarks.Fails.time_sometimes(1) s lower 1",
             "benchmarks.Fails.time_sometimes(3) s lower 1",
@@ -229,6 +230,7 @@ struct ASVHistoryTests {
 
     @Test func versionOneFilesWithResultObjectsAndFlatSamples() throws {
         let result = try FormatAdapterTests.read("\(Self.results)/oldbox/5d8f2e1a-conda-py3.6-numpy.json")
+        #expect(result.contents.variant == "results version 1 (`{\"result\", \"params\", \"stats\"}` objects)")
         #expect(Self.summary(result) == [
             "benchmarks.Param.time_param(10) s lower 1", "benchmarks.mem_list B lower 1", "benchmarks.time_range s lower 3",
         ])
@@ -243,6 +245,7 @@ struct ASVHistoryTests {
 
     @Test func theOldestFilesHoldTheNumbersThemselves() throws {
         let result = try FormatAdapterTests.read("\(Self.results)/oldbox/0c4b7a92-py2.7.json")
+        #expect(result.contents.variant == "results version 1 (bare numbers)")
         #expect(Self.summary(result) == ["benchmarks.mem_list B lower 1", "benchmarks.time_range s lower 1"])
         #expect(try FormatAdapterTests.measurement(result, "benchmarks.time_range", "result").samples == [0.000231])
         #expect(result.contents.skipped == ["benchmarks.time_failing: null result (failed in asv)": 1])

@@ -58,6 +58,7 @@ public enum RunLoader {
                     continue
                 }
                 run.earlierPaths = members.dropFirst().map(\.path)
+                if !run.dropped.isEmpty { notices.append("\(run.path): read in part, skipped \(listed(run.dropped))") }
                 runs.append(run)
             } catch let error as ArtifactError {
                 notices.append("skipped \(error.localizedDescription)")
@@ -67,14 +68,24 @@ public enum RunLoader {
         return LoadedRuns(runs: runs, notices: notices, broken: broken)
     }
 
-    /// Why a file that read gave no run: what it is instead (a fingerprint, metadata), or that it holds no number.
+    /// Why a file that read gave no run: what it is instead (a fingerprint, metadata, thresholds), or that it holds no number.
     static func notRunReason(_ path: String, from source: ArtifactSource, configuration: Configuration) throws -> String {
         let request = try request(path, from: source, configuration: configuration)
         let result = try ArtifactReader.read(request)
-        switch result.kind {
-        case .fingerprint, .metadata: return result.reason
-        case .run, .history: return ArtifactScreening.emptyReason(request.bytes, path: path)
-        }
+        guard result.kind.isMeasured else { return result.reason }
+        return nothingReadReason(result) ?? ArtifactScreening.emptyReason(request.bytes, path: path)
+    }
+
+    /// Why nothing of a recognised file that parsed could be read, when its every value was dropped.
+    static func nothingReadReason(_ result: ReadResult) -> String? {
+        let contents = result.contents
+        guard contents.measurements.isEmpty, contents.failure == nil, !contents.dropped.isEmpty else { return nil }
+        return "nothing could be read: " + listed(contents.dropped)
+    }
+
+    /// The first three reasons, and how many more.
+    static func listed(_ reasons: [String]) -> String {
+        reasons.prefix(3).joined(separator: "; ") + (reasons.count > 3 ? "; and \(reasons.count - 3) more (see `regress inspect`)" : "")
     }
 
     /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds:
@@ -152,12 +163,18 @@ public enum RunLoader {
         do {
             let result = try ArtifactReader.read(request)
             let contents = result.contents
-            if contents.measurements.isEmpty && contents.failure == nil || result.kind == .fingerprint || result.kind == .metadata {
+            if entry != nil, result.kind.isMeasured, let reason = nothingReadReason(result) {
+                // A configured artifact of which every value was skipped: the check cannot run.
+                throw ArtifactError.notRead(path: path, reason: reason)
+            }
+            if contents.measurements.isEmpty && contents.failure == nil || !result.kind.isMeasured {
                 return nil
             }
-            return Run(series: series, path: path, format: result.format, measurements: contents.measurements,
-                       skipped: contents.skipped, failure: contents.failure,
-                       fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
+            var run = Run(series: series, path: path, format: result.format, measurements: contents.measurements,
+                          skipped: contents.skipped, failure: contents.failure,
+                          fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
+            run.dropped = contents.dropped
+            return run
         } catch let error as ArtifactError where entry != nil {
             throw ConfiguredArtifactError(error)
         }

@@ -17,7 +17,8 @@ public struct InspectOperation: Sendable {
 
     public struct Report: Sendable {
         public let path: String
-        public let format: ArtifactFormat
+        /// nil for a file in no known format (`reason` says why).
+        public let format: ArtifactFormat?
         public let reason: String
         public let series: SeriesKey
         public let contents: ArtifactContents
@@ -49,7 +50,17 @@ public struct InspectOperation: Sendable {
     }
 
     func inspect(_ path: String, in source: ArtifactSource, configuration: Configuration) throws -> Report {
-        let result = try ArtifactReader.read(try RunLoader.request(path, from: source, configuration: configuration))
+        let request = try RunLoader.request(path, from: source, configuration: configuration)
+        let result: ReadResult
+        do {
+            result = try ArtifactReader.read(request)
+        } catch ArtifactError.unknownFormat {
+            return Report(path: path, format: nil, reason: ArtifactScreening.unknownReason(request.bytes, path: path),
+                          series: SeriesKey(path: path), contents: ArtifactContents(), fingerprint: nil, kind: .unknown)
+        } catch ArtifactError.notRead(_, let reason) {
+            return Report(path: path, format: nil, reason: reason, series: SeriesKey(path: path), contents: ArtifactContents(),
+                          fingerprint: nil, kind: .unknown)
+        }
         let series = SeriesKey.keys(for: Self.siblings(of: path, in: source))[path] ?? SeriesKey(path: path)
         var run = Run(series: series, path: path, format: result.format, measurements: result.contents.measurements,
                       fingerprint: result.contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
@@ -115,6 +126,8 @@ extension InspectOperation.Report {
                 "the latest entry of each suite is the run"
         case .fingerprint: return "a fingerprint, not a run"
         case .metadata: return "metadata, not a run"
+        case .thresholds: return "thresholds (expectations a harness checks runs against), not a run"
+        case .unknown: return "not a known format: \(reason)"
         }
     }
 
@@ -142,7 +155,9 @@ extension InspectOperation.Report {
     }
 
     public var text: String {
-        var lines = [path, "format       \(format.rawValue): \(reason)", "what         \(what)", "series       \(series.value)"]
+        guard let format else { return [path, "format       none", "what         \(what)"].joined(separator: "\n") + "\n" }
+        let variant = contents.variant.map { ", \($0)" } ?? ""
+        var lines = [path, "format       \(format.rawValue)\(variant): \(reason)", "what         \(what)", "series       \(series.value)"]
         if let fingerprint {
             let fields = fingerprint.fingerprint.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             lines.append("fingerprint  \(fingerprint.fingerprint.id) from \(fingerprint.origin): \(fields.joined(separator: ", "))")
@@ -193,7 +208,8 @@ extension InspectOperation.Report {
     public var json: String {
         JSONWriter.write(.object([
             ("path", .string(path)),
-            ("format", .string(format.rawValue)),
+            ("format", format.map { .string($0.rawValue) } ?? .null),
+            ("variant", contents.variant.map { .string($0) } ?? .null),
             ("reason", .string(reason)),
             ("kind", .string(kind.rawValue)),
             ("series", .string(series.value)),

@@ -64,14 +64,17 @@ public struct Configuration: Equatable, Sendable {
     public var maxArtifactBytes = Configuration.defaultMaxArtifactBytes
     public static let defaultMaxArtifactBytes = 128 << 20
 
-    /// Files searched when `artifacts` is empty: JSON, CSV and Go benchmark text (`*.txt`, `*.out`)
+    /// Files searched when `artifacts` is empty: JSON, CSV and benchmark console output (`*.txt`, `*.out`)
     /// anywhere below a folder whose name starts with `bench` or `perf`, or is `results` or `reports`;
-    /// criterion's `target/criterion/**/new/estimates.json`; package-benchmark's
-    /// `.benchmarkBaselines/**/results.json`; asv's `.asv/results/**/*.json`.
+    /// criterion's `target/criterion/**/new/estimates.json` (`.criterion/**` before criterion 0.3);
+    /// package-benchmark's `.benchmarkBaselines/**/results.json` (and `<host>.results.json`); asv's
+    /// `.asv/results/**/*.json`.
     public static let defaultGlobs: [Glob] = [
         try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv,txt,out}"),
         try! Glob("target/criterion/**/new/estimates.json"),
+        try! Glob(".criterion/**/new/estimates.json"),
         try! Glob(".benchmarkBaselines/**/results.json"),
+        try! Glob(".benchmarkBaselines/**/*.results.json"),
         try! Glob(".asv/results/**/*.json"),
         // github-action-benchmark's history, `dev/bench/data.js` on the gh-pages branch by default.
         try! Glob("**/{bench*,Bench*,perf*}/**/data.js"),
@@ -85,8 +88,8 @@ public struct Configuration: Equatable, Sendable {
         try! Glob("baselines/**"),
         try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
         // Files that formats read beside their artifact, not artifacts themselves.
-        try! Glob("**/criterion/**/{base,change}/*.json"),
-        try! Glob("**/criterion/**/{sample,benchmark,tukey}.json"),
+        try! Glob("**/{criterion,.criterion}/**/{base,change}/*.json"),
+        try! Glob("**/{criterion,.criterion}/**/{sample,benchmark,tukey}.json"),
         try! Glob("**/results/benchmarks.json"),
     ]
 

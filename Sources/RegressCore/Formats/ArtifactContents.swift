@@ -7,6 +7,12 @@ public struct ArtifactContents: Sendable {
     public var failure: RunFailure?
     /// Machine facts the artifact itself carries (a harness's context or machine info).
     public var fingerprint: Fingerprint?
+    /// Which version or layout of its format the file is in, where the format has several
+    /// (`results version 2`, `estimates of criterion 0.2`), for `inspect`.
+    public var variant: String?
+    /// What of a recognised file could not be read, each with its JSON path or line and why (a part of
+    /// `skipped`, in the order met): a partly broken file is read as far as it is valid and says so.
+    public var dropped: [String] = []
 
     /// Accumulates samples per benchmark and metric, in the order they were first seen.
     struct Collector {
@@ -18,6 +24,8 @@ public struct ArtifactContents: Sendable {
         var totalRecords = 0
         var firstError: String?
         var fingerprint: Fingerprint?
+        var variant: String?
+        private var dropped: [String] = []
 
         private struct Key: Hashable {
             let benchmark: String
@@ -108,6 +116,13 @@ public struct ArtifactContents: Sendable {
             skipped[reason, default: 0] += 1
         }
 
+        /// A value a broken or failed part of the file cost (not one the format leaves out by design):
+        /// skipped, and said in the report's notices.
+        mutating func drop(_ reason: String) {
+            if skipped[reason] == nil { dropped.append(reason) }
+            skip(reason)
+        }
+
         mutating func record(failed error: String?) {
             totalRecords += 1
             if let error {
@@ -119,6 +134,8 @@ public struct ArtifactContents: Sendable {
         var contents: ArtifactContents {
             var contents = ArtifactContents()
             contents.fingerprint = fingerprint
+            contents.variant = variant
+            contents.dropped = dropped
             contents.measurements = measurements
             contents.skipped = skipped
             if failedRecords > 0 {

@@ -21,7 +21,7 @@ public enum ArtifactError: Error, Equatable, Sendable, LocalizedError {
         case .notRead(let path, let reason):
             return "\(path): \(reason)"
         case .unknownFormat(let path):
-            return "\(path): not a format regress reads (JSON, CSV, Markdown tables, Go benchmark text); " +
+            return "\(path): not a format regress reads (JSON, CSV, Markdown tables, `go test -bench` or `cargo bench` output); " +
                 "set `format:` for it in regress.yml or exclude it"
         }
     }

@@ -44,16 +44,47 @@ protocol JSONFormatAdapter: Sendable {
     /// Why the document is in this format, or nil when it is not.
     static func recognize(_ value: JSONValue) -> String?
     static func read(_ root: JSONCursor, request: ReadRequest) throws -> ArtifactContents
+    /// A file of this format told by its name and content together: the harness's files beside its
+    /// results that hold no run (a fingerprint, metadata, thresholds, its own comparison), said as what
+    /// they are, or a run in a layout only its name tells; nil for anything else. Asked before `recognize`.
+    static func companion(_ value: JSONValue, request: ReadRequest) -> ReadResult?
+}
+
+extension JSONFormatAdapter {
+    static func companion(_ value: JSONValue, request: ReadRequest) -> ReadResult? { nil }
+}
+
+/// A text format recognised by its lines (a harness's console output).
+protocol TextFormatAdapter: Sendable {
+    static var format: ArtifactFormat { get }
+    /// Why the text is in this format, or nil when it is not (from the first `recognitionPrefix` characters).
+    static func recognize(_ text: String) -> String?
+    /// What the text holds; a part that cannot be read is dropped with a notice naming its line.
+    static func read(_ text: String, request: ReadRequest) throws -> ArtifactContents
+}
+
+extension ReadResult {
+    /// A file that is not a run, with what it is.
+    static func notARun(_ format: ArtifactFormat, _ kind: ArtifactKind, reason: String, fingerprint: Fingerprint? = nil) -> ReadResult {
+        var contents = ArtifactContents()
+        contents.fingerprint = fingerprint
+        return ReadResult(format: format, reason: reason, contents: contents, kind: kind)
+    }
 }
 
 /// Reads one artifact with the right reader: the configured format; else by content, among the known
-/// harness formats (JSON ones by their keys, Go's text by its `Benchmark…` lines, Markdown by its
-/// pipe tables); else plain JSON or CSV by the file name.
+/// harness formats (JSON ones by their keys, text ones by their result lines, Markdown by its
+/// pipe tables); else plain JSON or CSV by the file name. A format is one adapter in `jsonAdapters`
+/// or `textAdapters`.
 public enum ArtifactReader {
     static let jsonAdapters: [JSONFormatAdapter.Type] = [
         GoogleBenchmarkAdapter.self, PytestBenchmarkAdapter.self, HyperfineAdapter.self, CriterionAdapter.self,
         PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, CustomBenchmarkAdapter.self, RegressMeasurementsAdapter.self,
     ]
+    /// Tried in order on text that is not JSON, CSV or Markdown.
+    static let textAdapters: [TextFormatAdapter.Type] = [GoBenchAdapter.self, CargoBenchAdapter.self]
+    /// How much of a text file recognition looks at.
+    static let recognitionPrefix = 65_536
 
     public static func read(_ request: ReadRequest) throws -> ReadResult {
         if let refusal = ArtifactScreening.refusal(request.bytes, path: request.path) { throw refusal }
@@ -88,7 +119,9 @@ public enum ArtifactReader {
                 break
             }
             let value = try parseJSON(request)
-            if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }
+            for adapter in jsonAdapters {
+                if let companion = adapter.companion(value, request: request) { return companion }
+            }
             if let reason = BenchmarkActionHistoryAdapter.recognize(value) {
                 return try history(value, request: request, reason: "it has \(reason)")
             }
@@ -101,8 +134,11 @@ public enum ArtifactReader {
             return ReadResult(format: .json, reason: "JSON in no harness format: read as plain JSON",
                               contents: GenericJSONReader.read(value, keys: request.keys))
         }
-        if GoBenchAdapter.recognize(request.bytes) {
-            return try read(request, as: .goBench, reason: "it has `Benchmark…` result lines of `go test -bench`")
+        let text = String(decoding: request.bytes, as: UTF8.self)
+        for adapter in textAdapters {
+            if let reason = adapter.recognize(text) {
+                return ReadResult(format: adapter.format, reason: "it has \(reason)", contents: try adapter.read(text, request: request))
+            }
         }
         throw ArtifactError.unknownFormat(path: request.path)
     }
@@ -112,16 +148,17 @@ public enum ArtifactReader {
         switch format {
         case .csv: contents = try GenericCSVReader.read(request.bytes, path: request.path, keys: request.keys)
         case .markdown: contents = MarkdownTableReader.read(request.bytes)
-        case .goBench: contents = try GoBenchAdapter.read(request.bytes, path: request.path)
         case .json: contents = GenericJSONReader.read(try parseJSON(request), keys: request.keys)
         case .benchmarkActionHistory: return try history(try parseJSON(request), request: request, reason: reason)
-        case .asv:
-            let value = try parseJSON(request)
-            if let metadata = ASVAdapter.metadata(value, request: request) { return metadata }
-            contents = try ASVAdapter.read(JSONCursor(value, file: request.path), request: request)
         default:
+            if let adapter = textAdapters.first(where: { $0.format == format }) {
+                contents = try adapter.read(String(decoding: request.bytes, as: UTF8.self), request: request)
+                break
+            }
             let adapter = jsonAdapters.first { $0.format == format }!
-            contents = try adapter.read(JSONCursor(try parseJSON(request), file: request.path), request: request)
+            let value = try parseJSON(request)
+            if let companion = adapter.companion(value, request: request) { return companion }
+            contents = try adapter.read(JSONCursor(value, file: request.path), request: request)
         }
         return ReadResult(format: format, reason: reason, contents: contents)
     }

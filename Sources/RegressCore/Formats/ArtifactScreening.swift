@@ -46,6 +46,16 @@ enum ArtifactScreening {
         return "no numeric values, not an artifact"
     }
 
+    /// Why text that no reader recognised is in no known format: what it was tried as, and its first line.
+    static func unknownReason(_ bytes: [UInt8], path: String) -> String {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let first = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
+        let shown = first.count > 60 ? String(first.prefix(60)) + "…" : first
+        let textFormats = ArtifactReader.textAdapters.map { $0.format.rawValue }.joined(separator: ", ")
+        return "not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of " +
+            "a text format (\(textFormats)) (first line: `\(shown)`)"
+    }
+
     /// True for text (UTF-8, or UTF-16/32 with a byte-order mark) of only spaces, tabs and line breaks.
     static func isBlank(_ bytes: [UInt8]) -> Bool {
         let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]

@@ -86,7 +86,7 @@ public enum HistoryArtifact {
                 continue
             }
             guard ASVAdapter.recognize(value) != nil else {
-                if ASVAdapter.metadata(value, request: ReadRequest(bytes: bytes, path: path)) == nil {
+                if ASVAdapter.companion(value, request: ReadRequest(bytes: bytes, path: path)) == nil {
                     notices.append("skipped \(path): not an asv results file (no `results` with `commit_hash`)")
                 }
                 continue

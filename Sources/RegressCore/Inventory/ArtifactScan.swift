@@ -72,11 +72,11 @@ enum ArtifactScan {
                 let contents = result.contents
                 if wantsFieldNames { file.fieldNames = fieldNames(request.bytes, path: path, format: result.format) }
                 let key = keys[path] ?? SeriesKey(path: path)
-                if result.kind == .run || result.kind == .history {
+                if result.kind.isMeasured {
                     if contents.measurements.isEmpty && contents.failure == nil {
                         file.format = nil
                         file.kind = nil
-                        file.problem = ArtifactScreening.emptyReason(request.bytes, path: path)
+                        file.problem = RunLoader.nothingReadReason(result) ?? ArtifactScreening.emptyReason(request.bytes, path: path)
                         continue
                     }
                     file.run = Run(series: key, path: path, format: result.format, measurements: contents.measurements,

@@ -9,6 +9,9 @@ public enum ArtifactFormat: String, Sendable, Codable, CaseIterable {
     case pytestBenchmark = "pytest-benchmark"
     case hyperfine
     case criterion
+    /// `cargo bench` console output: Rust libtest's `test name ... bench: N ns/iter (+/- D)` lines and
+    /// criterion.rs's `name  time: [low estimate high]` blocks.
+    case cargoBench = "cargo-bench"
     case goBench = "go-bench"
     case packageBenchmark = "package-benchmark"
     case asv
@@ -24,11 +27,19 @@ public enum ArtifactFormat: String, Sendable, Codable, CaseIterable {
     case regressMeasurements = "regress-measurements"
 }
 
-/// What a file is to regress: a run, a history of runs, a machine's fingerprint, or metadata that
-/// describes benchmarks without measuring them.
+/// What a file is to regress: a run, a history of runs, a machine's fingerprint, metadata that
+/// describes benchmarks without measuring them (or a harness's own comparison of two runs), static
+/// thresholds a harness checks runs against, or none of these (a file in no known format). Every
+/// reader says which of these a file is, so `inspect` and the loaders treat all formats alike: only
+/// runs and histories hold measurements.
 public enum ArtifactKind: String, Sendable, Codable {
     case run
     case history
     case fingerprint
     case metadata
+    case thresholds
+    case unknown
+
+    /// True for the kinds whose measurements are compared.
+    public var isMeasured: Bool { self == .run || self == .history }
 }

@@ -7,6 +7,8 @@ public struct Run: Sendable {
     public var measurements: [Measurement]
     /// Values passed over, by reason ("null", "NaN", "non-numeric", ...), with their counts.
     public var skipped: [String: Int]
+    /// What of a partly broken artifact could not be read, with where and why (see `ArtifactContents.dropped`).
+    public var dropped: [String] = []
     /// Set when records reported an error.
     public var failure: RunFailure?
     /// Older artifacts of the same series in the same source (by the timestamp in their path).

@@ -29,21 +29,20 @@ enum ASVAdapter: JSONFormatAdapter {
 
     /// `machine.json` (a fingerprint) or `benchmarks.json` (metadata) of an asv results folder; nil for
     /// anything else.
-    static func metadata(_ value: JSONValue, request: ReadRequest) -> ReadResult? {
+    static func companion(_ value: JSONValue, request: ReadRequest) -> ReadResult? {
         guard let members = value.objectMembers, value["results"] == nil else { return nil }
         if value["machine"]?.stringValue != nil, machineFields.filter({ value[$0] != nil }).count >= 2,
            members.allSatisfy({ (machineFields + ["machine", "version"]).contains($0.0) && $0.1.scalarText != nil }) {
-            var contents = ArtifactContents()
-            contents.fingerprint = fingerprint(params: nil, machine: value)
-            return ReadResult(format: .asv, reason: "it has `machine` and `\(machineFields.filter { value[$0] != nil }.joined(separator: "`, `"))` " +
-                              "(asv's machine.json): the fingerprint of the results beside it, not a run",
-                              contents: contents, kind: .fingerprint)
+            return .notARun(.asv, .fingerprint,
+                            reason: "it has `machine` and `\(machineFields.filter { value[$0] != nil }.joined(separator: "`, `"))` " +
+                                "(asv's machine.json): the fingerprint of the results beside it, not a run",
+                            fingerprint: fingerprint(params: nil, machine: value))
         }
         let described = members.filter { $0.0 != "version" }
         if value["version"]?.numberValue != nil, !described.isEmpty,
            described.allSatisfy({ $0.1["name"]?.stringValue != nil && $0.1["type"]?.stringValue != nil }) {
-            return ReadResult(format: .asv, reason: "it describes \(described.count) benchmarks by `name`, `type` and `unit` " +
-                              "(asv's benchmarks.json): metadata, no measurements", contents: ArtifactContents(), kind: .metadata)
+            return .notARun(.asv, .metadata, reason: "it describes \(described.count) benchmarks by `name`, `type` and `unit` " +
+                            "(asv's benchmarks.json): metadata, no measurements")
         }
         return nil
     }
@@ -58,6 +57,7 @@ enum ASVAdapter: JSONFormatAdapter {
         var collector = ArtifactContents.Collector()
         collector.fingerprint = fingerprint(params: root.child("params")?.value, machine: machine)
         let columns = try root.child("result_columns")?.array().map { try $0.string() } ?? columnsBeforeVersion2
+        collector.variant = variant(root)
         for (name, row) in try root.required("results").object() {
             let cells: [String: JSONCursor]
             switch row.value {
@@ -65,15 +65,15 @@ enum ASVAdapter: JSONFormatAdapter {
             case .object: cells = Dictionary(row.members!, uniquingKeysWith: { a, _ in a })
             case .number, .null: cells = ["result": row]  // the oldest files: the value itself
             default:
-                collector.skip("\(name): not a result")
+                collector.drop("\(name): not a result")
                 continue
             }
             guard let result = cells["result"] else {
-                collector.skip("\(name): no result")
+                collector.drop("\(name): no result")
                 continue
             }
             guard !result.isNull else {
-                collector.skip("\(name): null result (failed in asv)")
+                collector.drop("\(name): null result (failed in asv)")
                 continue
             }
             let values: [JSONCursor] = result.elements ?? [result]
@@ -84,11 +84,11 @@ enum ASVAdapter: JSONFormatAdapter {
                 let label = index < combinations.count && !combinations[index].isEmpty
                     ? "\(name)(\(combinations[index].joined(separator: ", ")))" : name
                 guard case .number(let number) = value.value else {
-                    collector.skip(value.isNull ? "\(label): null result (failed in asv)" : "\(label): result is not a number")
+                    collector.drop(value.isNull ? "\(label): null result (failed in asv)" : "\(label): result is not a number")
                     continue
                 }
                 guard !number.isNaN else {
-                    collector.skip("\(label): NaN result (skipped in asv)")
+                    collector.drop("\(label): NaN result (skipped in asv)")
                     continue
                 }
                 let raw = index < samples.count ? samples[index] : []
@@ -97,7 +97,7 @@ enum ASVAdapter: JSONFormatAdapter {
                 }
                 for sample in raw {
                     guard case .number(let value) = sample.value else {
-                        collector.skip("\(label): a sample is not a number")
+                        collector.drop("\(label): a sample is not a number")
                         continue
                     }
                     collector.add(value, benchmark: label, metric: "result", unit: unit, direction: direction)
@@ -105,6 +105,17 @@ enum ASVAdapter: JSONFormatAdapter {
             }
         }
         return collector.contents
+    }
+
+    /// The layout of a results file, by its `version` and the shape of its results.
+    static func variant(_ root: JSONCursor) -> String {
+        let version = root.child("version")?.value.numberValue.map { String(Int($0)) }
+        if root.child("result_columns") != nil { return "results version \(version ?? "2") (rows of `result_columns`)" }
+        let rows = root.child("results")?.members?.map(\.1.value) ?? []
+        if rows.contains(where: { $0.objectMembers != nil }) {
+            return "results version \(version ?? "1") (`{\"result\", \"params\", \"stats\"}` objects)"
+        }
+        return "results\(version.map { " version \($0)" } ?? "") (bare numbers)"
     }
 
     /// The raw samples of each parameter combination: `samples` holds one list (or null) per

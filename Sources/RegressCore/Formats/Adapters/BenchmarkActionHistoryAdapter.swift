@@ -91,12 +91,12 @@ enum BenchmarkActionHistoryAdapter: JSONFormatAdapter {
         var collector = ArtifactContents.Collector()
         for bench in benches {
             guard let name = bench.child("name")?.value.stringValue, !name.isEmpty else {
-                collector.skip("\(bench.path): no `name`")
+                collector.drop("\(bench.path): no `name`")
                 continue
             }
             let benchmark = "\(suite) › \(name)"
             guard let value = number(bench.child("value")) else {
-                collector.skip("\(bench.path): `value` is not a number")
+                collector.drop("\(bench.path): `value` is not a number")
                 continue
             }
             let unit = bench.child("unit")?.value.stringValue ?? ""

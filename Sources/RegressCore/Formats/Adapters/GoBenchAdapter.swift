@@ -5,9 +5,17 @@
 /// are unknown. The `goos:`, `goarch:`, `pkg:` and `cpu:` header lines feed the fingerprint
 /// (`cpu.model`); with several packages, a benchmark is named `pkg.Name`. A `--- FAIL: BenchmarkX`
 /// line makes that benchmark failed.
-enum GoBenchAdapter {
-    static func recognize(_ bytes: [UInt8]) -> Bool {
-        String(decoding: bytes.prefix(65_536), as: UTF8.self).split(whereSeparator: \.isNewline).contains { parseLine(String($0)) != nil }
+enum GoBenchAdapter: TextFormatAdapter {
+    static let format = ArtifactFormat.goBench
+
+    static func recognize(_ text: String) -> String? {
+        let text = text.prefix(ArtifactReader.recognitionPrefix)
+        let found = text.split(whereSeparator: \.isNewline).contains { parseLine(String($0)) != nil }
+        return found ? "`Benchmark…` result lines of `go test -bench`" : nil
+    }
+
+    static func read(_ text: String, request: ReadRequest) throws -> ArtifactContents {
+        try read(Array(text.utf8), path: request.path)
     }
 
     static func parseLine(_ line: String) -> (name: String, procs: String?, values: [(Double, String)])? {

@@ -1,7 +1,10 @@
 /// pytest-benchmark `--benchmark-json` (and `.benchmarks/*/*.json` saves): `machine_info` becomes the
 /// fingerprint, each of `benchmarks[]` is keyed by `fullname`; `stats` gives `min`, `max`, `mean`,
 /// `stddev`, `median`, `iqr` (seconds, lower is better), `ops` (higher is better) and `rounds`;
-/// `stats.data`, saved with `--benchmark-save-data`, holds the raw samples as the metric `time`.
+/// `stats.data`, saved with `--benchmark-save-data`, holds the raw samples as the metric `time`. When
+/// `stats.data` holds anything that is not a number (a hand-cut or truncated file), its samples are
+/// dropped with a notice naming the JSON path, and the summary statistics stand for the benchmark; a
+/// summary statistic that is not a number is skipped the same way.
 enum PytestBenchmarkAdapter: JSONFormatAdapter {
     static let format = ArtifactFormat.pytestBenchmark
     static let timeStats = ["min", "max", "mean", "stddev", "median", "iqr"]
@@ -45,20 +48,49 @@ enum PytestBenchmarkAdapter: JSONFormatAdapter {
         let name = try (record.child("fullname") ?? record.required("name")).string()
         let stats = try record.required("stats")
         collector.record(failed: nil)
-        if let data = stats.child("data") {
-            collector.add(try data.numbers(), benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
+        if let data = stats.child("data"), let samples = rawSamples(data, collector: &collector) {
+            collector.add(samples, benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
         }
         for field in timeStats {
-            if let value = try stats.child(field)?.optionalNumber() {
+            if let value = summary(stats, field, collector: &collector) {
                 collector.add(value, benchmark: name, metric: field, unit: "s", direction: .lowerIsBetter)
             }
         }
-        if let ops = try stats.child("ops")?.optionalNumber() {
+        if let ops = summary(stats, "ops", collector: &collector) {
             collector.add(ops, benchmark: name, metric: "ops", unit: "ops/s", direction: .higherIsBetter)
         }
-        if let rounds = try stats.child("rounds")?.optionalNumber() {
+        if let rounds = summary(stats, "rounds", collector: &collector) {
             collector.add(rounds, benchmark: name, metric: "rounds", unit: "", direction: .unknown)
         }
+    }
+
+    /// The samples of `stats.data`, or nil (with a notice naming the first value that is not a number)
+    /// when the list is not all numbers.
+    static func rawSamples(_ data: JSONCursor, collector: inout ArtifactContents.Collector) -> [Double]? {
+        guard let items = data.elements else {
+            collector.drop("\(data.path): not a list, samples dropped; the summary statistics are read")
+            return nil
+        }
+        var values: [Double] = []
+        for item in items {
+            guard case .number(let value) = item.value else {
+                collector.drop("\(item.path): not a number, so \(data.path) (\(items.count) value\(items.count == 1 ? "" : "s")) is dropped; " +
+                               "the summary statistics are read")
+                return nil
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// A summary statistic; nil when absent or null, and, with a notice, when it is not a number.
+    static func summary(_ stats: JSONCursor, _ field: String, collector: inout ArtifactContents.Collector) -> Double? {
+        guard let value = stats.child(field), !value.isNull else { return nil }
+        guard case .number(let number) = value.value else {
+            collector.drop("\(value.path): not a number, not read")
+            return nil
+        }
+        return number
     }
 
     static func fingerprint(_ info: JSONCursor) -> Fingerprint {
