@@ -84,8 +84,12 @@ struct FormatAdapterTests {
         #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}, "benchmarks": [{"name": "a"}]}"#.utf8), path: "p.json") == nil)
         #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}, "context": {}, "benchmarks": []}"#.utf8), path: "p.json") == nil)
         #expect(try PytestBenchmarkAdapter.stream(Array(#"{"machine_info": {}}"#.utf8), path: "p.json") == nil)
-        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[1].stats.min", reason: "expected a number")) {
-            try ArtifactReader.read(ReadRequest(bytes: Array(#"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {}}, {"name": "b", "stats": {"min": "x"}}]}"#.utf8), path: "p.json"))
+        // Read record by record, a value that is not a number is skipped with its JSON path too.
+        let partial = try ArtifactReader.read(ReadRequest(bytes: Array(#"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {"max": 2}}, {"name": "b", "stats": {"min": "x"}}]}"#.utf8), path: "p.json"))
+        #expect(partial.contents.measurements.map { "\($0.benchmark)/\($0.metric)" } == ["a/max"])
+        #expect(partial.contents.dropped == ["benchmarks[1].stats.min: not a number, not read"])
+        #expect(throws: ArtifactError.malformed(path: "p.json", location: "benchmarks[1].name", reason: "missing")) {
+            try ArtifactReader.read(ReadRequest(bytes: Array(#"{"machine_info": {}, "benchmarks": [{"name": "a", "stats": {}}, {"stats": {"min": 1}}]}"#.utf8), path: "p.json"))
         }
     }
 
