@@ -16,7 +16,7 @@ struct GenericReaderTests {
     @Test func jsonLeavesAreMetricsNamedByTheirPath() throws {
         let contents = try read(#"{"model": "conv", "timing": {"mean_ms": 2.5, "runs": [1.0, 2.0, 3.0]}, "warm": true}"#, path: "r.json")
         #expect(summary(contents) == ["|timing.mean_ms|ms|lower|2.5|failed=0", "|timing.runs||unknown|1.0,2.0,3.0|failed=0"])
-        #expect(contents.skipped == ["non-numeric": 2])
+        #expect(contents.skipped == ["text": 2])
     }
 
     @Test func jsonRecordsWithTheSameNameAreSamplesOfOneMeasurement() throws {
@@ -39,6 +39,13 @@ struct GenericReaderTests {
         let text = #"{"backends": {"eager": {"backend": "eager", "mean_time_ms": 3.8}, "jit": {"backend": "jit", "mean_time_ms": 3.7}}}"#
         #expect(summary(try read(text, path: "r.json"))
             == ["eager|mean_time_ms|ms|lower|3.8|failed=0", "jit|mean_time_ms|ms|lower|3.7|failed=0"])
+    }
+
+    @Test func textWhereANumberBelongsIsNonNumericOtherTextIsALabel() throws {
+        let text = #"[{"name": "a", "wait_s": 1.5, "mode": "fast"}, {"name": "b", "wait_s": "timeout", "mode": "slow"}]"#
+        let contents = try read(text, path: "r.json")
+        #expect(summary(contents) == ["a|wait_s|s|lower|1.5|failed=0"])
+        #expect(contents.skipped == ["non-numeric": 1, "text": 2])
     }
 
     @Test func nullsNaNsAndTextAreSkippedAndCountedNeverReadAsZero() throws {

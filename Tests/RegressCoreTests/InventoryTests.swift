@@ -45,9 +45,8 @@ struct InventoryTests {
         #expect(gaps[.noFingerprint]?.map(\.path) == ["bench/conv/conv.json", "bench/conv/conv.md", "bench/conv/failed.csv"])
         #expect(gaps[.mixedMachines]?.map(\.path) == ["bench/llm/run_20250101-000000.json", "bench/llm/run_20250102-000000.json"])
         #expect(gaps[.missingMetadata] == [.init(path: "bench/llm/run_20250102-000000.json", detail: "lacks dtype")])
-        // The text fields of the generic JSON reader count as non-numeric values.
-        #expect(gaps[.invalidValues] == [.init(path: "bench/llm/run_20250101-000000.json", detail: "2 non-numeric, 1 null"),
-                                         .init(path: "bench/llm/run_20250102-000000.json", detail: "1 non-numeric")])
+        // `model` and `dtype` are labels, not values that failed to be numbers; `note` is null.
+        #expect(gaps[.invalidValues] == [.init(path: "bench/llm/run_20250101-000000.json", detail: "1 null")])
         #expect(gaps[.failedRuns] == [.init(path: "bench/conv/failed.csv", detail: "failed run (2 of 2 records): server down")])
         #expect(gaps[.unreadable]?.map(\.path) == ["bench/conv/log.txt", "docs/notes.md"])
         #expect(gaps[.singleRun]?.map(\.path) == ["bench/conv/conv.json", "bench/conv/conv.md", "bench/conv/failed.csv"])

@@ -19,6 +19,7 @@ public struct ArtifactContents: Sendable {
         /// Measurements in the order they were first seen, and where each is by benchmark and metric.
         private var measurements: [Measurement] = []
         private var positions: [Key: Int] = [:]
+        private var metricNames: Set<String> = []
         var skipped: [String: Int] = [:]
         var failedRecords = 0
         var totalRecords = 0
@@ -30,6 +31,11 @@ public struct ArtifactContents: Sendable {
         private struct Key: Hashable {
             let benchmark: String
             let metric: String
+        }
+
+        /// True when some benchmark has a measurement of this metric.
+        func hasMetric(_ metric: String) -> Bool {
+            metricNames.contains(metric)
         }
 
         /// Direction and unit hints that win over inference from the metric's name.
@@ -44,6 +50,7 @@ public struct ArtifactContents: Sendable {
                                             direction: spread ? .unknown : direction ?? directionHints[metric] ?? inferred.direction,
                                             samples: []))
             positions[key] = measurements.count - 1
+            metricNames.insert(metric)
             return measurements.count - 1
         }
 
@@ -112,8 +119,8 @@ public struct ArtifactContents: Sendable {
             measurements[position(benchmark, metric, unit: unit, direction: direction)].failedSamples += 1
         }
 
-        mutating func skip(_ reason: String) {
-            skipped[reason, default: 0] += 1
+        mutating func skip(_ reason: String, count: Int = 1) {
+            skipped[reason, default: 0] += count
         }
 
         /// A value a broken or failed part of the file cost (not one the format leaves out by design):

@@ -21,6 +21,9 @@ struct GenericJSONReader {
 
     let keys: [String]
     private var collector = ArtifactContents.Collector()
+    /// Text and booleans met, by their path: labels, unless the path holds numbers elsewhere in the
+    /// file or its name says it is a measurement (`"latency_ms": "fast"`).
+    private var textByPath: [String: Int] = [:]
 
     init(keys: [String]) {
         self.keys = keys
@@ -29,7 +32,17 @@ struct GenericJSONReader {
     static func read(_ value: JSONValue, keys: [String]) -> ArtifactContents {
         var reader = GenericJSONReader(keys: keys)
         reader.walk(value, path: "", benchmark: "", failed: false)
+        reader.countText()
         return reader.collector.contents
+    }
+
+    /// A value of text where a number belongs is `non-numeric`; other text is a label (`text`).
+    private mutating func countText() {
+        for (path, count) in textByPath.sorted(by: { $0.key < $1.key }) {
+            let inferred = MetricInference.infer(path)
+            let measured = collector.hasMetric(path) || (!inferred.ungated && (inferred.direction != .unknown || !inferred.unit.isEmpty))
+            collector.skip(measured ? "non-numeric" : "text", count: count)
+        }
     }
 
     private static func join(_ path: String, _ key: String) -> String {
@@ -51,7 +64,7 @@ struct GenericJSONReader {
         case .null:
             collector.skip("null")
         case .bool, .string:
-            collector.skip("non-numeric")
+            textByPath[path, default: 0] += 1
         case .object(let members):
             if let records = Self.recordMap(members) {
                 for (name, record) in records {
