@@ -143,7 +143,7 @@ struct InspectCommandTests {
         #expect(output.stdout == """
             bench/notes.txt
             format       none
-            what         not a known format: not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of a text format (go-bench, cargo-bench) (first line: `Ran it twice.`)
+            what         not a known format: not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of a text format (catch2, benchmark-js, iai, go-bench, cargo-bench, time) (first line: `Ran it twice.`)
 
             """)
         #expect(output.stderr == "")

@@ -35,7 +35,7 @@ struct ConfigurationTests {
         ("version: one\n", "regress.yml:1: version: expected a whole number"),
         ("version: 1\nartifacts:\n  - format: csv\n", "regress.yml:3: artifacts[0]: each artifacts entry needs a `path:` glob"),
         ("version: 1\nartifacts:\n  - path: \"a/**b\"\n", "regress.yml:3: artifacts[0].path: invalid glob 'a/**b': '**' must be a whole path segment, as in 'a/**/b'"),
-        ("version: 1\nartifacts:\n  - path: x\n    format: xml\n", "regress.yml:4: artifacts[0].format: unknown format 'xml'; expected one of: json, csv, markdown, google-benchmark, pytest-benchmark, hyperfine, criterion, cargo-bench, go-bench, package-benchmark, asv, jmh, custom-benchmark, benchmark-action-history, regress-measurements"),
+        ("version: 1\nartifacts:\n  - path: x\n    format: xml\n", "regress.yml:4: artifacts[0].format: unknown format 'xml'; expected one of: json, csv, markdown, google-benchmark, pytest-benchmark, hyperfine, criterion, cargo-bench, go-bench, package-benchmark, asv, jmh, custom-benchmark, benchmark-action-history, regress-measurements, catch2, benchmark-dotnet, julia-benchmarktools, benchmark-js, iai, time"),
         ("artifacts:\n  - path: x\n", "regress.yml:1: add `version: 1` so that later versions of regress read this file the same way"),
         ("version: 1\nartifacts: [\n", "regress.yml:3: not valid YAML: did not find expected node content"),
     ])

@@ -282,7 +282,7 @@ struct FormatAdapterTests {
         try fixture.write("bench/r.json", #"{"t_ms": 1}"#)
         let loaded = try RunLoader.load(try WorkingTreeSource(repository: .init(discoveringFrom: fixture.path)), configuration: .defaults)
         #expect(loaded.runs.map(\.path) == ["bench/r.json"])
-        #expect(loaded.notices == ["skipped bench/notes.txt: not a format regress reads (JSON, CSV, Markdown tables, `go test -bench` or `cargo bench` output); set `format:` for it in regress.yml or exclude it"])
+        #expect(loaded.notices == ["skipped bench/notes.txt: not a format regress reads (JSON, CSV, Markdown tables, or the output of Catch2, `go test -bench`, `cargo bench`, benchmark.js, iai or `time`); set `format:` for it in regress.yml or exclude it"])
     }
 
     @Test func unitsOfOneDimensionConvert() throws {

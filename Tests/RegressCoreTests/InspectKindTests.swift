@@ -61,7 +61,7 @@ struct InspectKindTests {
         #expect(notes.text == """
             bench/notes.txt
             format       none
-            what         not a known format: not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of a text format (go-bench, cargo-bench) (first line: `Ran the suite twice.`)
+            what         not a known format: not JSON (it does not start with `{` or `[`), not named .csv, .tsv or .md, and no line is a result line of a text format (catch2, benchmark-js, iai, go-bench, cargo-bench, time) (first line: `Ran the suite twice.`)
 
             """)
         #expect(notes.json.contains(#""format": null,"#))

@@ -64,13 +64,13 @@ public struct Configuration: Equatable, Sendable {
     public var maxArtifactBytes = Configuration.defaultMaxArtifactBytes
     public static let defaultMaxArtifactBytes = 128 << 20
 
-    /// Files searched when `artifacts` is empty: JSON, CSV and benchmark console output (`*.txt`, `*.out`)
+    /// Files searched when `artifacts` is empty: JSON, CSV, benchmark console output (`*.txt`, `*.out`) and XML
     /// anywhere below a folder whose name starts with `bench` or `perf`, or is `results` or `reports`;
     /// criterion's `target/criterion/**/new/estimates.json` (`.criterion/**` before criterion 0.3);
     /// package-benchmark's `.benchmarkBaselines/**/results.json` (and `<host>.results.json`); asv's
     /// `.asv/results/**/*.json`.
     public static let defaultGlobs: [Glob] = [
-        try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv,txt,out}"),
+        try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv,txt,out,xml}"),
         try! Glob("target/criterion/**/new/estimates.json"),
         try! Glob(".criterion/**/new/estimates.json"),
         try! Glob(".benchmarkBaselines/**/results.json"),
@@ -87,6 +87,8 @@ public struct Configuration: Equatable, Sendable {
         try! Glob("**/machine.json"),
         try! Glob("baselines/**"),
         try! Glob("**/{package,package-lock,tsconfig,composer}.json"),
+        // Maven's project file: JMH benchmarks conventionally live in a `benchmarks/` module.
+        try! Glob("**/pom.xml"),
         // Files that formats read beside their artifact, not artifacts themselves.
         try! Glob("**/{criterion,.criterion}/**/{base,change}/*.json"),
         try! Glob("**/{criterion,.criterion}/**/{sample,benchmark,tukey}.json"),

@@ -21,7 +21,8 @@ public enum ArtifactError: Error, Equatable, Sendable, LocalizedError {
         case .notRead(let path, let reason):
             return "\(path): \(reason)"
         case .unknownFormat(let path):
-            return "\(path): not a format regress reads (JSON, CSV, Markdown tables, `go test -bench` or `cargo bench` output); " +
+            return "\(path): not a format regress reads (JSON, CSV, Markdown tables, or the output of Catch2, `go test -bench`, " +
+                "`cargo bench`, benchmark.js, iai or `time`); " +
                 "set `format:` for it in regress.yml or exclude it"
         }
     }

@@ -54,7 +54,7 @@ extension JSONFormatAdapter {
     static func companion(_ value: JSONValue, request: ReadRequest) -> ReadResult? { nil }
 }
 
-/// A text format recognised by its lines (a harness's console output).
+/// A text format recognised by its lines (a harness's console output, an XML report).
 protocol TextFormatAdapter: Sendable {
     static var format: ArtifactFormat { get }
     /// Why the text is in this format, or nil when it is not (from the first `recognitionPrefix` characters).
@@ -79,11 +79,15 @@ extension ReadResult {
 public enum ArtifactReader {
     static let jsonAdapters: [JSONFormatAdapter.Type] = [
         GoogleBenchmarkAdapter.self, PytestBenchmarkAdapter.self, HyperfineAdapter.self, CriterionAdapter.self,
-        PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, CustomBenchmarkAdapter.self, RegressMeasurementsAdapter.self,
+        PackageBenchmarkAdapter.self, ASVAdapter.self, JMHAdapter.self, BenchmarkDotNetAdapter.self, JuliaBenchmarkToolsAdapter.self,
+        CustomBenchmarkAdapter.self, RegressMeasurementsAdapter.self,
     ]
-    /// Tried in order on text that is not JSON, CSV or Markdown.
-    static let textAdapters: [TextFormatAdapter.Type] = [GoBenchAdapter.self, CargoBenchAdapter.self]
-    /// How much of a text file recognition looks at.
+    /// Tried in order on text that is not JSON, CSV or Markdown: the most particular first; `time`'s
+    /// lines last, as they often follow another harness's output in one file.
+    static let textAdapters: [TextFormatAdapter.Type] = [
+        Catch2Adapter.self, BenchmarkJSAdapter.self, IaiAdapter.self, GoBenchAdapter.self, CargoBenchAdapter.self, TimeOutputAdapter.self,
+    ]
+    /// How much of a text file (in characters) recognition looks at.
     static let recognitionPrefix = 65_536
 
     public static func read(_ request: ReadRequest) throws -> ReadResult {
@@ -101,6 +105,9 @@ public enum ArtifactReader {
         if BenchmarkActionHistoryAdapter.isScript(request.bytes) {
             return try read(request, as: .benchmarkActionHistory,
                             reason: "it sets `window.BENCHMARK_DATA` (github-action-benchmark's data.js)")
+        }
+        if let reason = GoBenchAdapter.recognizeTestJSON(request.bytes) {
+            return try read(request, as: .goBench, reason: "it has \(reason)")
         }
         let first = request.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         if lower.hasSuffix(".json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
@@ -134,7 +141,7 @@ public enum ArtifactReader {
             return ReadResult(format: .json, reason: "JSON in no harness format: read as plain JSON",
                               contents: GenericJSONReader.read(value, keys: request.keys))
         }
-        let text = String(decoding: request.bytes, as: UTF8.self)
+        let text = decodedText(request.bytes)
         for adapter in textAdapters {
             if let reason = adapter.recognize(text) {
                 return ReadResult(format: adapter.format, reason: "it has \(reason)", contents: try adapter.read(text, request: request))
@@ -152,7 +159,7 @@ public enum ArtifactReader {
         case .benchmarkActionHistory: return try history(try parseJSON(request), request: request, reason: reason)
         default:
             if let adapter = textAdapters.first(where: { $0.format == format }) {
-                contents = try adapter.read(String(decoding: request.bytes, as: UTF8.self), request: request)
+                contents = try adapter.read(decodedText(request.bytes), request: request)
                 break
             }
             let adapter = jsonAdapters.first { $0.format == format }!
@@ -168,6 +175,34 @@ public enum ArtifactReader {
         let history = try BenchmarkActionHistoryAdapter.parse(JSONCursor(value, file: request.path), direction: request.direction)
         return ReadResult(format: .benchmarkActionHistory, reason: reason, contents: history.latestContents,
                           kind: .history, history: history.summary)
+    }
+
+    /// The text of a file as UTF-8 (UTF-16 and UTF-32 with a byte-order mark converted), without a
+    /// byte-order mark and without terminal colour codes (`ESC [ 1;35 m`: console output saved from a terminal).
+    static func decodedText(_ bytes: [UInt8]) -> String {
+        var text = CSVParser.decodeToUTF8(bytes)[...]
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+        guard text.contains(0x1B) else { return String(decoding: text, as: UTF8.self) }
+        return String(decoding: withoutEscapeSequences(text), as: UTF8.self)
+    }
+
+    /// The bytes without ANSI control sequences (`ESC [`, parameters, intermediates, a final byte).
+    static func withoutEscapeSequences(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x1B, index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "[") else {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            index += 2
+            while index < bytes.endIndex, (0x20...0x3F).contains(bytes[index]) { index += 1 }
+            if index < bytes.endIndex, (0x40...0x7E).contains(bytes[index]) { index += 1 }
+        }
+        return result
     }
 
     /// The JSON of the request (of a `data.js`, the object it assigns).

@@ -81,7 +81,7 @@ public struct PolicySuggestion: Equatable, Sendable {
                 inPlaceholder = false
                 out += "*"
             case _ where inPlaceholder: break
-            case "*", "?", "[", "]", "{", "}", ",", "\"", "\\": out += "?"
+            case "*", "?", "[", "]", "}", ",", "\"", "\\": out += "?"
             default: out.append(character)
             }
         }

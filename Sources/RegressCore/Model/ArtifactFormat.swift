@@ -25,6 +25,18 @@ public enum ArtifactFormat: String, Sendable, Codable, CaseIterable {
     /// What RegressTesting's `measure` writes: `{"regress_measurements": 1, "fingerprint": …,
     /// "benchmarks": [{"name", "metrics": [{"name", "unit", "direction", "samples"}]}]}`.
     case regressMeasurements = "regress-measurements"
+    /// Catch2's console benchmark tables and XML reporter.
+    case catch2
+    /// BenchmarkDotNet's JSON exports (`*-report-full.json`).
+    case benchmarkDotNet = "benchmark-dotnet"
+    /// Julia BenchmarkTools' saved JSON.
+    case juliaBenchmarkTools = "julia-benchmarktools"
+    /// benchmark.js's printed results (`name x 1,234 ops/sec ±0.50% (90 runs sampled)`).
+    case benchmarkJS = "benchmark-js"
+    /// iai and iai-callgrind summaries.
+    case iai
+    /// What `time` prints: GNU `time` (default and `-v`), bash, POSIX `-p` and zsh.
+    case time
 }
 
 /// What a file is to regress: a run, a history of runs, a machine's fingerprint, metadata that

@@ -158,31 +158,15 @@ enum CargoBenchAdapter: TextFormatAdapter {
         return Double(plain)
     }
 
-    /// The lines of the text, numbered from 1, without colour escapes; a carriage return ends a line
-    /// too (progress lines a terminal overwrites).
+    /// The lines of the text (its colour escapes already removed by `ArtifactReader.decodedText`),
+    /// numbered from 1; a carriage return ends a line too (progress lines a terminal overwrites).
     static func lines(_ text: String) -> [(number: Int, text: String)] {
         var result: [(Int, String)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for piece in raw.split(separator: "\r") {
-                result.append((index + 1, stripEscapes(String(piece))))
+                result.append((index + 1, String(piece)))
             }
         }
         return result
-    }
-
-    /// The text without ANSI escape sequences (`ESC [ … letter`).
-    static func stripEscapes(_ text: String) -> String {
-        guard text.contains("\u{1B}") else { return text }
-        var output = ""
-        var iterator = text.makeIterator()
-        while let character = iterator.next() {
-            guard character == "\u{1B}" else {
-                output.append(character)
-                continue
-            }
-            guard iterator.next() == "[" else { continue }
-            while let next = iterator.next(), !next.isLetter {}
-        }
-        return output
     }
 }
