@@ -33,7 +33,7 @@ def workloads(regress, inputs):
         ("cold start: compare, 2 commits, 8 KB artifact", compare("small"),
          ["git", "-C", at("small"), "diff", "--stat", "HEAD~1", "HEAD"]),
         ("compare: 18,000 Google Benchmark files (3,600 runs)", compare("gbench-repo"), None),
-        ("compare: asv results, 1,250 files", compare("asv-repo"), None),
+        ("compare: asv results, 1,250 files", compare("asv-project"), None),
     ]
 
 

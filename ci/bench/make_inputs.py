@@ -12,8 +12,9 @@
   small/         a repository of two commits of an 8 KB Google Benchmark file
   gbench-repo/   one commit per run, each adding five timestamped Google Benchmark files
                  (3,600 runs, 18,000 files)
-  asv-repo/      one commit per run, each adding an asv result file named by its commit
-                 (1,250 files in results/bench-box/ beside machine.json and benchmarks.json)
+  asv-project/   one commit per run, each adding the asv result file of the commit before it, named by
+                 that commit as asv names them (1,250 files in results/bench-box/ beside machine.json
+                 and benchmarks.json)
 """
 import argparse, json, os, random, subprocess, sys, time
 
@@ -27,8 +28,15 @@ class Importer:
     def __init__(self, path):
         os.makedirs(path)
         subprocess.run(["git", "init", "-q", "-b", "main", path], check=True)
-        self.process = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=path, stdin=subprocess.PIPE)
+        self.process = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=path, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE)
         self.count = 0
+
+    def last_commit(self):
+        """The hash of the commit just made (fast-import's `get-mark`)."""
+        self.process.stdin.write(b"get-mark :%d\n" % self.count)
+        self.process.stdin.flush()
+        return self.process.stdout.readline().decode().strip()
 
     def commit(self, files, moment):
         out = self.process.stdin
@@ -173,17 +181,19 @@ def make_gbench_repo(folder):
     importer.close()
 
 
-def make_asv_repo(folder):
+def make_asv_project(folder):
     rng = random.Random(9)
-    importer = Importer(os.path.join(folder, "asv-repo"))
+    importer = Importer(os.path.join(folder, "asv-project"))
     names = [f"benchmarks.Suite{k // 10}.time_case_{k}" for k in range(300)]
     machine = {"arch": "x86_64", "cpu": "Bench CPU", "machine": "bench-box", "num_cpu": "2", "os": "Linux 6.5.0",
                "ram": "8000000", "version": 1}
     described = {name: {"name": name, "type": "time", "unit": "seconds", "version": "1"} for name in names}
     described["version"] = 2
+    importer.commit({".asv/results/bench-box/machine.json": json.dumps(machine, indent=1).encode(),
+                     ".asv/results/benchmarks.json": json.dumps(described, indent=1).encode()}, START - 3600)
     for run in range(1_250):
         moment = START + run * 3600
-        commit = "%040x" % rng.getrandbits(160)
+        commit = importer.last_commit()  # the commit benchmarked: the one before this run's
         document = {
             "commit_hash": commit, "env_name": "virtualenv-py3.11", "date": moment * 1000,
             "params": {"arch": "x86_64", "cpu": "Bench CPU", "machine": "bench-box", "num_cpu": "2",
@@ -197,9 +207,6 @@ def make_asv_repo(folder):
             "durations": {}, "version": 2,
         }
         files = {f".asv/results/bench-box/{commit[:8]}-virtualenv-py3.11.json": json.dumps(document, indent=1).encode()}
-        if run == 0:
-            files[".asv/results/bench-box/machine.json"] = json.dumps(machine, indent=1).encode()
-            files[".asv/results/benchmarks.json"] = json.dumps(described, indent=1).encode()
         importer.commit(files, moment)
     importer.close()
 
@@ -218,7 +225,7 @@ MAKERS = {
     "gbench.json": make_gbench_file,
     "small": make_small,
     "gbench-repo": make_gbench_repo,
-    "asv-repo": make_asv_repo,
+    "asv-project": make_asv_project,
 }
 
 
