@@ -135,3 +135,30 @@ enum RevisionSuffix: Equatable {
         return (String(decoding: bytes[..<start], as: UTF8.self), steps)
     }
 }
+
+/// What an abbreviated object id names in a repository.
+public enum PrefixMatch: Equatable, Sendable {
+    case commit(ObjectID)
+    /// More than one object starts with these digits.
+    case ambiguous
+    /// No object, or one that is not a commit.
+    case none
+}
+
+extension Repository {
+    /// The commit that `prefix` (4 to 40 hex digits) abbreviates, as `git rev-parse` reads a short hash,
+    /// without reading refs or walking history.
+    /// The corresponding libgit2 function is `git_object_lookup_prefix`.
+    public func commit(abbreviated prefix: String) -> PrefixMatch {
+        guard (4...40).contains(prefix.utf8.count) else { return .none }
+        var oid = git_oid()
+        guard prefix.withCString({ git_oid_fromstrn(&oid, $0, prefix.utf8.count) }) == 0 else { return .none }
+        var object: OpaquePointer?
+        let result = git_object_lookup_prefix(&object, pointer, &oid, prefix.utf8.count, GIT_OBJECT_ANY)
+        if result == GIT_EAMBIGUOUS.rawValue { return .ambiguous }
+        guard result == 0, let object else { return .none }
+        defer { git_object_free(object) }
+        guard git_object_type(object) == GIT_OBJECT_COMMIT else { return .none }
+        return .commit(ObjectID(git_object_id(object).pointee))
+    }
+}

@@ -37,6 +37,28 @@ struct RevisionResolutionTests {
         try Repository(discoveringFrom: fixture.path).resolveCommit(revision).hex
     }
 
+    @Test func anAbbreviatedHashNamesItsCommitAndNothingElseDoes() throws {
+        let repository = try Repository(discoveringFrom: fixture.path)
+        #expect(repository.commit(abbreviated: String(c2.prefix(8))) == .commit(try #require(ObjectID(hex: c2))))
+        #expect(repository.commit(abbreviated: c3) == .commit(try #require(ObjectID(hex: c3))))
+        let blob = try repository.blobID(at: try repository.resolveCommit(c1), path: "bench/a.json")
+        #expect(repository.commit(abbreviated: String(try #require(blob).hex.prefix(8))) == .none)
+        #expect(repository.commit(abbreviated: "0000000000") == .none)
+        #expect(repository.commit(abbreviated: "not-hex") == .none)
+        #expect(repository.commit(abbreviated: "abc") == .none)
+    }
+
+    @Test func positionsInHistoryCountBackFromTheStartNewestFirstAndLeaveOutCommitsNotReached() throws {
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let ids = try [merge, c3, f2, c1].map { try #require(ObjectID(hex: $0)) }
+        let positions = try repository.positions(of: Set(ids), from: try repository.resolveCommit("HEAD"))
+        let order = try repository.history(from: try repository.resolveCommit("HEAD")).commits.map(\.id)
+        #expect(positions == Dictionary(uniqueKeysWithValues: ids.map { ($0, order.firstIndex(of: $0)!) }))
+        #expect(positions[ids[0]] == 0)
+        let fromC3 = try repository.positions(of: Set(ids), from: ids[1])
+        #expect(fromC3 == [ids[1]: 0, ids[3]: 2])
+    }
+
     @Test func resolvesHeadAndAncestors() throws {
         #expect(try resolve("HEAD") == merge)
         #expect(try resolve("HEAD~1") == c3)
