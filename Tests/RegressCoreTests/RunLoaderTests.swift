@@ -104,6 +104,37 @@ struct RunLoaderTests {
         #expect(loaded.runs.first?.earlierPaths == ["results/box/3f2a1c0b-py3.11.json"])
     }
 
+    @Test func commitNamedResultsAreOrderedByWhereTheirCommitsStandInHistoryNotByTheDateInside() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("src/code.txt", "one")
+        let older = String(try fixture.commit("code one").prefix(8))
+        try fixture.write("src/code.txt", "two")
+        let newer = String(try fixture.commit("code two").prefix(8))
+        // The dates inside say the opposite of history, and the older file is not even JSON: it is not read.
+        try fixture.write("results/box/\(older)-py3.11.json", #"{"date": 1759100000000, "t_ms": 1"#)
+        try fixture.write("results/box/\(newer)-py3.11.json", #"{"date": 1759000000000, "t_ms": 2}"#)
+        try fixture.commit("results of both")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        #expect(loaded.runs.map(\.series.value) == ["results/box/{commit}-py3.11.json"])
+        #expect(loaded.runs.first?.path == "results/box/\(newer)-py3.11.json")
+        #expect(loaded.runs.first?.earlierPaths == ["results/box/\(older)-py3.11.json"])
+        #expect(loaded.notices.isEmpty)
+    }
+
+    @Test func commitNamedResultsGoByTheDateInsideWhenOneCommitIsNotInTheHistory() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("src/code.txt", "one")
+        let known = String(try fixture.commit("code one").prefix(8))
+        try fixture.write("results/box/\(known)-py3.11.json", #"{"date": 1759000000000, "t_ms": 1}"#)
+        try fixture.write("results/box/3f2a1c0b-py3.11.json", #"{"date": 1759100000000, "t_ms": 2}"#)
+        try fixture.commit("results")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        #expect(loaded.runs.first?.path == "results/box/3f2a1c0b-py3.11.json")
+        #expect(loaded.runs.first?.earlierPaths == ["results/box/\(known)-py3.11.json"])
+    }
+
     @Test func inspectNamesTheSeriesOfAnAllDigitCommitPrefixByItsSiblings() throws {
         let folder = try TemporaryFolder.make(prefix: "inspect")
         defer { try? FileManager.default.removeItem(atPath: folder) }

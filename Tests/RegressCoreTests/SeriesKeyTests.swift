@@ -20,6 +20,15 @@ struct SeriesKeyTests {
         #expect(SeriesKey(path: path).value == key)
     }
 
+    @Test func theCommitPrefixOfAPathIsTheHashThatStartsOneOfItsSegments() {
+        #expect(SeriesKey.commitPrefix(of: "results/box/3f2a1c0b-py3.11.json") == "3f2a1c0b")
+        #expect(SeriesKey.commitPrefix(of: "results/box/06264258-py3.11.json") == "06264258")
+        #expect(SeriesKey.commitPrefix(of: "3f2a1c0b9d-env/20251002-170837.json") == "3f2a1c0b9d")
+        #expect(SeriesKey.commitPrefix(of: "3f2a1c0b-a/4e5d6c7b-b.json") == nil)
+        #expect(SeriesKey.commitPrefix(of: "results/box/machine.json") == nil)
+        #expect(SeriesKey.commitPrefix(of: "results/box/3f2a1c0-py3.11.json") == nil)
+    }
+
     @Test func runsOfOneSeriesShareAKeyAndOrderByTheirTimestamp() throws {
         let older = SeriesKey(path: "c/conv_bench_20251002-170837.json")
         let newer = SeriesKey(path: "c/conv_bench_20251003-091500.json")

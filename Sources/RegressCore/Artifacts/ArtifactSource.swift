@@ -17,6 +17,8 @@ public protocol ArtifactSource {
     /// The id of the blob at `path` when the source is a commit (the same id means the same bytes);
     /// nil for files on disk or a missing path.
     func blobID(_ path: String) -> ObjectID?
+    /// The repository whose history `commit` is in, when the source has one.
+    var historyRepository: Repository? { get }
 }
 
 extension ArtifactSource {
@@ -27,6 +29,7 @@ extension ArtifactSource {
         return sizes
     }
     public func blobID(_ path: String) -> ObjectID? { nil }
+    public var historyRepository: Repository? { nil }
 }
 
 /// The tree of one commit, read through libgit2 without a checkout.
@@ -44,6 +47,8 @@ public struct CommitSource: ArtifactSource {
     }
 
     public var label: String { "\(revision) (\(id.short))" }
+
+    public var historyRepository: Repository? { repository }
 
     public func files(matching globs: [Glob]) throws -> [String] {
         try repository.filePaths(at: id, matching: globs)
@@ -128,6 +133,8 @@ public struct WorkingTreeSource: ArtifactSource {
         source.label = "folder \(folder)"
         return source
     }
+
+    public var historyRepository: Repository? { repository }
 
     /// True when the folder is the top of its repository, so that its paths are the repository's.
     public var isRepositoryTop: Bool { repository != nil && prefix.isEmpty }

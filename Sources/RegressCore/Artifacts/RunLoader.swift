@@ -45,9 +45,15 @@ public enum RunLoader {
         var runs: [Run] = []
         var broken: [SeriesKey: BrokenArtifact] = [:]
         for series in bySeries.keys.sorted() {
-            // Newest first: by the folded timestamp (or, for commit-named runs, the time inside), then by path.
-            let moments = series.foldsCommits
-                ? Dictionary(uniqueKeysWithValues: bySeries[series]!.map { ($0.path, embeddedTime($0.path, in: source)) })
+            // Newest first: by the folded timestamp, then by path. Commit-named runs go by where their
+            // commits stand in the history of the source; when one of those commits is not there (or
+            // its abbreviation is ambiguous), by the time inside each file.
+            let commitNamed = series.foldsCommits && bySeries[series]!.count > 1 && series.timestamp == nil
+            let positions = commitNamed ? historyPositions(bySeries[series]!.map(\.path), in: source) : nil
+            let moments = commitNamed
+                ? Dictionary(uniqueKeysWithValues: bySeries[series]!.map { member in
+                    (member.path, positions.map { -Double($0[member.path]!) } ?? embeddedTime(member.path, in: source))
+                })
                 : [:]
             let members = bySeries[series]!.sorted { a, b in
                 (a.key.timestamp ?? moments[a.path] ?? 0, a.path) > (b.key.timestamp ?? moments[b.path] ?? 0, b.path)
@@ -86,6 +92,23 @@ public enum RunLoader {
     /// The first three reasons, and how many more.
     static func listed(_ reasons: [String]) -> String {
         reasons.prefix(3).joined(separator: "; ") + (reasons.count > 3 ? "; and \(reasons.count - 3) more (see `regress inspect`)" : "")
+    }
+
+    /// Where the commit each path names (`SeriesKey.commitPrefix(of:)`) stands in the history of the
+    /// source's commit, newest 0; nil unless every path names a commit of that history unambiguously.
+    static func historyPositions(_ paths: [String], in source: ArtifactSource) -> [String: Int]? {
+        guard let repository = source.historyRepository, let start = source.commit?.id else { return nil }
+        var named: [String: ObjectID] = [:]
+        for path in paths {
+            guard let prefix = SeriesKey.commitPrefix(of: path),
+                  case .commit(let id) = repository.commit(abbreviated: prefix) else { return nil }
+            named[path] = id
+        }
+        let commits = Set(named.values)
+        guard let positions = try? repository.positions(of: commits, from: start), positions.count == commits.count else {
+            return nil
+        }
+        return named.mapValues { positions[$0]! }
     }
 
     /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds:

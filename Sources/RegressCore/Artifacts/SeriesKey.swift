@@ -53,6 +53,25 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         return keys
     }
 
+    /// The abbreviated commit hash that starts a segment of `path` (the part `{commit}` folds), nil
+    /// when there is none or more than one could be it.
+    public static func commitPrefix(of path: String) -> String? {
+        let bytes = Array(path.utf8)
+        var found: [(prefix: String, letters: Bool)] = []
+        var start = 0
+        while start < bytes.count {
+            if let end = matchCommit(bytes, at: start, digitsOnly: true) {
+                let prefix = bytes[start..<end]
+                found.append((String(decoding: prefix, as: UTF8.self), prefix.contains { !isDigit($0) }))
+            }
+            guard let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { break }
+            start = slash + 1
+        }
+        if found.count == 1 { return found[0].prefix }
+        let hex = found.filter(\.letters)
+        return hex.count == 1 ? hex[0].prefix : nil
+    }
+
     public init(value: String) {
         self.value = value
         self.timestamp = nil
