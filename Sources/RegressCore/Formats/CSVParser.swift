@@ -19,63 +19,18 @@ public enum CSVParser {
     /// One pass over the bytes: an unquoted field becomes its text straight from its byte range; only a
     /// quoted one is copied out (to drop its quotes and undouble `""`).
     static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) throws -> [Record] {
-        let quote = UInt8(ascii: "\""), newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
-        let count = bytes.count
+        var scanner = FieldScanner(bytes, separator: separator)
         var records: [Record] = []
-        var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        var line = 1
         var width = 0
-        var quoted: [UInt8] = []
-        while index < count {
-            let recordLine = line
+        while !scanner.isAtEnd {
+            let recordLine = scanner.line
             var fields: [String] = []
             fields.reserveCapacity(width)
-            while true {
-                if index < count, bytes[index] == quote {
-                    let quoteLine = line
-                    quoted.removeAll(keepingCapacity: true)
-                    index += 1
-                    var start = index
-                    while true {
-                        guard index < count else {
-                            throw SyntaxError(line: quoteLine, reason: "a quoted field opened here is never closed")
-                        }
-                        let byte = bytes[index]
-                        if byte == quote {
-                            quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                            if index + 1 < count, bytes[index + 1] == quote {
-                                quoted.append(quote)
-                                index += 2
-                                start = index
-                                continue
-                            }
-                            index += 1
-                            break
-                        }
-                        if byte == newline { line += 1 }
-                        index += 1
-                    }
-                    // Text after the closing quote belongs to the field, as it is.
-                    let rest = index
-                    while index < count, case let byte = bytes[index], byte != separator, byte != newline, byte != carriageReturn {
-                        index += 1
-                    }
-                    quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<index]))
-                    fields.append(String(decoding: quoted, as: UTF8.self))
-                } else {
-                    let start = index
-                    while index < count, case let byte = bytes[index], byte != separator, byte != newline, byte != carriageReturn {
-                        index += 1
-                    }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                }
-                guard index < count else { break }
-                let byte = bytes[index]
-                index += 1
-                if byte == separator { continue }
-                if byte == carriageReturn, index < count, bytes[index] == newline { index += 1 }
-                line += 1
-                break
+            var more = true
+            while more {
+                let field = try scanner.field()
+                fields.append(field.withBytes(scanner) { String(decoding: $0, as: UTF8.self) })
+                more = scanner.endField()
             }
             width = fields.count
             // A line with nothing on it is not a record.
@@ -84,6 +39,111 @@ public enum CSVParser {
             }
         }
         return records
+    }
+
+    /// A field the scanner read: a range of the input, or (quoted) the scanner's unquoted copy of it.
+    struct Field {
+        let start: Int
+        let end: Int
+        let isQuoted: Bool
+
+        /// Calls `body` with the field's bytes, without its quotes.
+        @inline(__always)
+        func withBytes<Result>(_ scanner: FieldScanner, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            if isQuoted { return try scanner.quoted.withUnsafeBufferPointer(body) }
+            return try body(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+        }
+
+        /// True when the field holds no byte.
+        func isEmpty(_ scanner: FieldScanner) -> Bool { isQuoted ? scanner.quoted.isEmpty : start == end }
+    }
+
+    /// Reads fields one at a time, counting lines.
+    struct FieldScanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let separator: UInt8
+        /// Where the next field starts.
+        var index: Int
+        /// The 1-based line `index` is on.
+        var line = 1
+        /// The bytes of the last quoted field, without its quotes.
+        var quoted: [UInt8] = []
+
+        static let quote = UInt8(ascii: "\""), newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, at start: Int? = nil) {
+            self.bytes = bytes
+            self.separator = separator
+            index = start ?? (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0)
+        }
+
+        var isAtEnd: Bool { index >= bytes.count }
+
+        /// Reads the field at `index`, up to (not past) the separator or line end after it.
+        @inline(__always)
+        mutating func field() throws -> Field {
+            let count = bytes.count
+            guard index < count, bytes[index] == FieldScanner.quote else {
+                let start = index
+                while index < count, case let byte = bytes[index], byte != separator, byte != FieldScanner.newline,
+                      byte != FieldScanner.carriageReturn {
+                    index += 1
+                }
+                return Field(start: start, end: index, isQuoted: false)
+            }
+            let quoteLine = line
+            quoted.removeAll(keepingCapacity: true)
+            index += 1
+            var start = index
+            while true {
+                guard index < count else {
+                    throw SyntaxError(line: quoteLine, reason: "a quoted field opened here is never closed")
+                }
+                let byte = bytes[index]
+                if byte == FieldScanner.quote {
+                    quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    if index + 1 < count, bytes[index + 1] == FieldScanner.quote {
+                        quoted.append(FieldScanner.quote)
+                        index += 2
+                        start = index
+                        continue
+                    }
+                    index += 1
+                    break
+                }
+                if byte == FieldScanner.newline { line += 1 }
+                index += 1
+            }
+            // Text after the closing quote belongs to the field, as it is.
+            let rest = index
+            while index < count, case let byte = bytes[index], byte != separator, byte != FieldScanner.newline,
+                  byte != FieldScanner.carriageReturn {
+                index += 1
+            }
+            quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<index]))
+            return Field(start: 0, end: 0, isQuoted: true)
+        }
+
+        /// Steps over what ends a field: true after a separator (the record goes on), false after a
+        /// line end or at the end of the input (the record is over).
+        @inline(__always)
+        mutating func endField() -> Bool {
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            index += 1
+            if byte == separator { return true }
+            if byte == FieldScanner.carriageReturn, index < bytes.count, bytes[index] == FieldScanner.newline { index += 1 }
+            line += 1
+            return false
+        }
+
+        /// Steps over the rest of the record.
+        mutating func skipRecord() throws {
+            while true {
+                _ = try field()
+                if !endField() { return }
+            }
+        }
     }
 
     /// UTF-16 and UTF-32 (little or big endian, with a byte-order mark) become UTF-8; anything else is kept.

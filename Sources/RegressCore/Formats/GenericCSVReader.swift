@@ -38,23 +38,25 @@ struct GenericCSVReader {
     static func isEmptyCell(_ value: Double) -> Bool { value.bitPattern == emptyCell.bitPattern }
 
     static func read(_ bytes: [UInt8], path: String, keys: [String]) throws -> ArtifactContents {
-        let records: [CSVParser.Record]
+        var table: CSVColumns
         do {
-            records = try CSVParser.parse(bytes)
+            table = try CSVColumns(bytes)
         } catch let error as CSVParser.SyntaxError {
             throw ArtifactError.malformed(path: path, location: "line \(error.line)", reason: error.reason)
         }
-        guard let headerRecord = records.first else { return ArtifactContents() }
-        let header = headerRecord.fields.map { $0.trimmedSpaces }
+        guard !table.header.isEmpty else { return ArtifactContents() }
+        let header = table.header.map { $0.trimmedSpaces }
         if let duplicate = ArtifactScreening.duplicateColumn(header, path: path) { throw duplicate }
-        let rows = Array(records.dropFirst())
-        for row in rows where row.fields.count > header.count {
-            throw ArtifactError.malformed(path: path, location: "line \(row.line)",
-                                          reason: "the row has \(row.fields.count) fields, the header has \(header.count)")
+        if let wide = table.firstWideRow {
+            throw ArtifactError.malformed(path: path, location: "line \(wide.line)",
+                                          reason: "the row has \(wide.fields) fields, the header has \(header.count)")
         }
-        let schema = try classify(header: header, rows: rows, path: path, keys: keys)
+        let schema = try classify(header: header, table: &table, path: path, keys: keys)
         var collector = ArtifactContents.Collector()
         let keyColumns = schema.roles.indices.filter { schema.roles[$0] == .key }
+        let keyTexts = keyColumns.map { table.text($0) }
+        let failureColumns = schema.roles.indices.filter { schema.roles[$0] == .failure }
+        let failureTexts = failureColumns.map { table.text($0) }
         // The measurement of each column for the benchmark of the rows just read (rows of one
         // benchmark usually follow each other).
         var keysBenchmark: String?
@@ -62,16 +64,16 @@ struct GenericCSVReader {
         let metricColumns = schema.roles.indices.compactMap { column in
             schema.roles[column] == .metric ? schema.numbers[column].map { (column, $0) } : nil
         }
-        for (rowIndex, row) in rows.enumerated() {
-            let value = { (column: Int) -> String in column < row.fields.count ? row.fields[column] : "" }
+        for rowIndex in 0..<table.rowCount {
             var error: String?
-            for (column, role) in schema.roles.enumerated() where role == .failure {
-                error = error ?? RecordFailure.error(field: header[column], value: value(column))
+            for (index, column) in failureColumns.enumerated() {
+                error = error ?? RecordFailure.error(field: header[column], value: failureTexts[index][rowIndex])
             }
             collector.record(failed: error)
-            let benchmark = keyColumns
-                .map { column in
-                    let text = value(column).trimmedSpaces
+            let benchmark = keyColumns.isEmpty ? "" : keyColumns.indices
+                .map { index in
+                    let column = keyColumns[index]
+                    let text = keyTexts[index][rowIndex].trimmedSpaces
                     return schema.labelled.contains(column) ? "\(header[column])=\(text)" : text
                 }
                 .joined(separator: ", ")
@@ -99,7 +101,7 @@ struct GenericCSVReader {
         return collector.contents
     }
 
-    static func classify(header: [String], rows: [CSVParser.Record], path: String, keys: [String]) throws -> Schema {
+    static func classify(header: [String], table: inout CSVColumns, path: String, keys: [String]) throws -> Schema {
         for key in keys where !header.contains(key) {
             throw ArtifactError.unknownKey(path: path, key: key, available: header)
         }
@@ -107,12 +109,12 @@ struct GenericCSVReader {
         var numbers: [[Double]?] = []
         for (column, name) in header.enumerated() {
             let lower = name.lowercased()
-            let scan = NumericColumn(rows, column)
-            numbers.append(scan.numbers)
-            let numeric = scan.numbers != nil && scan.nonEmpty > 0
+            let columnNumbers = table.numbers[column]
+            let nonEmpty = table.nonEmpty[column]
+            numbers.append(columnNumbers)
+            let numeric = columnNumbers != nil && nonEmpty > 0
             // Only a column that is not all numbers is read as text here (to tell timestamps).
-            let values = numeric || scan.nonEmpty == 0 ? [] : rows.compactMap { column < $0.fields.count ? $0.fields[column].trimmedSpaces : nil }
-                .filter { !$0.isEmpty }
+            let values = numeric || nonEmpty == 0 ? [] : table.text(column).map(\.trimmedSpaces).filter { !$0.isEmpty }
             // An error column of numbers counts errors (as `"errors": 3` does in JSON): a metric.
             if RecordFailure.isFailureField(name), !(numeric && RecordFailure.errorFields.contains(lower)) {
                 roles.append(.failure)
@@ -122,7 +124,7 @@ struct GenericCSVReader {
                 roles.append(.key)
                 continue
             }
-            if repetitionColumns.contains(lower) && (numeric || scan.nonEmpty == 0) {
+            if repetitionColumns.contains(lower) && (numeric || nonEmpty == 0) {
                 roles.append(.ignored)
             } else if numeric {
                 let idLike = ["id", "index", "idx"].contains(lower) || lower.hasSuffix("_id") || lower.hasSuffix("_index")
@@ -140,30 +142,15 @@ struct GenericCSVReader {
         return Schema(header: header, roles: roles, labelled: labelled, numbers: numbers)
     }
 
-    /// One column read as numbers in one pass: its value in every row (`emptyCell` where empty or
-    /// missing), or nil as soon as a non-empty cell is no number.
-    struct NumericColumn {
-        var numbers: [Double]?
-        var nonEmpty = 0
-
-        init(_ rows: [CSVParser.Record], _ column: Int) {
-            var numbers: [Double] = []
-            numbers.reserveCapacity(rows.count)
-            for row in rows {
-                let text = column < row.fields.count ? row.fields[column].trimmedSpaces : ""
-                if text.isEmpty {
-                    numbers.append(GenericCSVReader.emptyCell)
-                    continue
-                }
-                nonEmpty += 1
-                guard let number = GenericCSVReader.parseNumber(text) else {
-                    self.numbers = nil
-                    return
-                }
-                numbers.append(number.isNaN ? .nan : number)
-            }
-            self.numbers = numbers
-        }
+    /// The number a cell holds, spaces at either end trimmed: `emptyCell` when it is empty, nil when it
+    /// is no number (a NaN is `Double.nan`).
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let first = bytes.first, let last = bytes.last else { return emptyCell }
+        func mayBeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
+        if !mayBeSpace(first), !mayBeSpace(last), let value = DecimalNumber.fastPath(bytes) { return value }
+        let text = String(decoding: bytes, as: UTF8.self).trimmedSpaces
+        if text.isEmpty { return emptyCell }
+        return parseNumber(text).map { $0.isNaN ? .nan : $0 }
     }
 
     private static func isTimestampColumn(_ name: String, values: [String]) -> Bool {
