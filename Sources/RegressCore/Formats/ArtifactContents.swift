@@ -114,6 +114,11 @@ public struct ArtifactContents: Sendable {
             return positions[Key(benchmark: benchmark, metric: metric)]
         }
 
+        /// Makes room for `count` more samples of the measurement at `position`.
+        mutating func reserveSamples(_ count: Int, position: Int) {
+            measurements[position].samples.reserveCapacity(measurements[position].samples.count + count)
+        }
+
         /// A value of a record that reported an error: counted, never a sample.
         mutating func addFailed(benchmark: String, metric: String, unit: String? = nil, direction: Direction? = nil) {
             measurements[position(benchmark, metric, unit: unit, direction: direction)].failedSamples += 1

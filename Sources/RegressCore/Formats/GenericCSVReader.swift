@@ -95,6 +95,10 @@ struct GenericCSVReader {
                     collector.add(number, position: key)
                 } else {
                     columnKeys[column] = collector.addReturningPosition(number, benchmark: benchmark, metric: header[column])
+                    // Without key columns every row is the one benchmark: the rest of the column is its samples.
+                    if keyColumns.isEmpty, let position = columnKeys[column] {
+                        collector.reserveSamples(table.rowCount - rowIndex - 1, position: position)
+                    }
                 }
             }
         }
