@@ -75,17 +75,9 @@ extension Repository {
     }
 
     /// The blob of the file at `commit:path`; nil when there is no such file.
-    /// The corresponding libgit2 function is `git_tree_entry_bypath`.
     public func blobID(at commit: ObjectID, path: String) throws -> ObjectID? {
-        let tree = try lookupTree(of: commit)
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        let found = git_tree_entry_bypath(&entry, tree, path)
-        if found == GIT_ENOTFOUND.rawValue { return nil }
-        try check("git_tree_entry_bypath", found)
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-        return ObjectID(git_tree_entry_id(entry).pointee)
+        guard let found = try entry(at: commit, path: path), found.type == GIT_OBJECT_BLOB else { return nil }
+        return found.id
     }
 
     /// The bytes of a blob, copied out of libgit2.

@@ -98,8 +98,13 @@ extension Repository {
     }
 
     /// The id of whatever `commit:path` names (a tree or a blob); nil when nothing is there.
-    /// The corresponding libgit2 function is `git_tree_entry_bypath`.
     func entryID(at commit: ObjectID, path: String) throws -> ObjectID? {
+        try entry(at: commit, path: path)?.id
+    }
+
+    /// The id and type of the entry at `commit:path`; nil when nothing is there.
+    /// The corresponding libgit2 function is `git_tree_entry_bypath`.
+    func entry(at commit: ObjectID, path: String) throws -> (id: ObjectID, type: git_object_t)? {
         let tree = try lookupTree(of: commit)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
@@ -107,6 +112,6 @@ extension Repository {
         if found == GIT_ENOTFOUND.rawValue { return nil }
         try check("git_tree_entry_bypath", found)
         defer { git_tree_entry_free(entry) }
-        return ObjectID(git_tree_entry_id(entry).pointee)
+        return (ObjectID(git_tree_entry_id(entry).pointee), git_tree_entry_type(entry))
     }
 }

@@ -16,35 +16,26 @@ extension OutputFile {
 
         public init(to path: String?) throws {
             self.path = path
-            guard let path, path != "-" else {
+            let folder: String, target: String
+            switch try OutputFile.destination(of: path) {
+            case .standardOutput:
                 handle = FileHandle.standardOutput
                 temporary = nil
-                target = nil
-                return
-            }
-            let target = OutputFile.resolved(path)
-            var status = stat()
-            if lstat(target, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    throw RegressError.cannotWriteOutput(path: path, reason: "it is a folder; name a file in it")
-                }
-                guard let handle = FileHandle(forWritingAtPath: target) else {
-                    throw RegressError.cannotWriteOutput(path: path, reason: "it cannot be opened for writing")
-                }
-                self.handle = handle
-                self.temporary = nil
                 self.target = nil
                 return
-            }
-            let folder = (target as NSString).deletingLastPathComponent
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw RegressError.cannotWriteOutput(path: path, reason: "the folder \(folder) does not exist; create it first")
+            case .inPlace(let opened):
+                handle = opened
+                temporary = nil
+                self.target = nil
+                return
+            case .replaced(let file, let parent):
+                target = file
+                folder = parent
             }
             let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((target as NSString).lastPathComponent).\(getpid()).partial"
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw RegressError.cannotWriteOutput(path: path, reason: "cannot create a file in \(folder.isEmpty ? "." : folder)")
+                throw RegressError.cannotWriteOutput(path: path ?? "-", reason: "cannot create a file in \(folder.isEmpty ? "." : folder)")
             }
             self.handle = handle
             self.temporary = temporary

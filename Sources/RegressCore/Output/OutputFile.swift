@@ -12,10 +12,34 @@ import Foundation
 public enum OutputFile {
     public static func write(_ text: String, to path: String?) throws {
         let data = Data(text.utf8)
-        guard let path, path != "-" else {
+        switch try destination(of: path) {
+        case .standardOutput:
             FileHandle.standardOutput.write(data)
-            return
+        case .inPlace(let handle):
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch {
+                throw RegressError.cannotWriteOutput(path: path ?? "-", reason: error.localizedDescription)
+            }
+        case .replaced(let target, _):
+            do {
+                try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+            } catch {
+                throw RegressError.cannotWriteOutput(path: path ?? "-", reason: error.localizedDescription)
+            }
         }
+    }
+
+    /// Where `--output` writes, by the rules above.
+    enum Destination {
+        case standardOutput
+        /// Something that is not a regular file, opened for writing in place.
+        case inPlace(FileHandle)
+        /// A regular or new file (links followed), replaced through a temporary file in its folder.
+        case replaced(target: String, folder: String)
+    }
+
+    static func destination(of path: String?) throws -> Destination {
+        guard let path, path != "-" else { return .standardOutput }
         let target = resolved(path)
         var status = stat()
         if lstat(target, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
@@ -25,22 +49,14 @@ public enum OutputFile {
             guard let handle = FileHandle(forWritingAtPath: target) else {
                 throw RegressError.cannotWriteOutput(path: path, reason: "it cannot be opened for writing")
             }
-            defer { try? handle.close() }
-            do { try handle.write(contentsOf: data) } catch {
-                throw RegressError.cannotWriteOutput(path: path, reason: error.localizedDescription)
-            }
-            return
+            return .inPlace(handle)
         }
         let folder = (target as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw RegressError.cannotWriteOutput(path: path, reason: "the folder \(folder) does not exist; create it first")
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            throw RegressError.cannotWriteOutput(path: path, reason: error.localizedDescription)
-        }
+        return .replaced(target: target, folder: folder)
     }
 
     /// The path with its symbolic links followed (at most 40, as the kernel allows); a dangling link
