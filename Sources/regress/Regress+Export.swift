@@ -28,44 +28,31 @@ extension Regress {
         @Option(name: .long, help: "Write to this file instead of standard output.", completion: .file())
         var output: String?
 
-        @Flag(name: .customLong("all-parents"), help: "Follow every parent of merges (default: the first parent only).")
-        var allParents = false
-
-        @Option(name: .long, help: "Read at most this many commits of the range, newest first.")
-        var limit: Int?
-
-        @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
-        var repo: String = "."
-
-        @OptionGroup var configurationOption: ConfigOption
-
-        @Flag(name: .long, help: "No progress on standard error.")
-        var quiet = false
+        @OptionGroup var walk: WalkOptions
 
         func validate() throws {
             if ExportFormat(rawValue: format) == nil { throw ValidationError("--format is csv or jsonl") }
             if workingTree && range != nil { throw ValidationError("RANGE and --working-tree exclude each other") }
-            if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
         }
 
         func run() throws {
             running {
-                var operation = ExportOperation(repositoryPath: repo, range: range)
+                var operation = ExportOperation(repositoryPath: walk.repo, range: range)
                 operation.workingTree = workingTree
-                operation.firstParent = !allParents
-                operation.limit = limit
-                operation.configurationFile = configurationOption.config
+                operation.firstParent = !walk.allParents
+                operation.limit = walk.limit
+                operation.configurationFile = walk.configuration.config
                 let stream = try OutputFile.Stream(to: output)
                 let summary: ExportOperation.Summary
                 do {
                     summary = try operation.run(format: ExportFormat(rawValue: format)!, to: stream,
-                                                progress: quiet ? nil : Progress.onTerminal("exporting"))
+                                                progress: walk.progress("exporting"))
                     try stream.finish()
                 } catch {
                     stream.discard()
                     throw error
                 }
-                if !quiet {
+                if !walk.quiet {
                     for notice in summary.notices { FileHandle.standardError.write(Data("note: \(ControlCharacters.escape(notice))\n".utf8)) }
                 }
                 Foundation.exit(0)

@@ -51,7 +51,8 @@ extension Regress {
 }
 
 /// How `history`, `blame` and `policy suggest` walk history, and where they read it.
-struct HistoryWalkOptions: ParsableArguments {
+/// The options of every command that walks history: which parents, how far back, in which repository.
+struct WalkOptions: ParsableArguments {
     @Flag(name: .customLong("first-parent"), help: "Follow only the first parent of merges (the default).")
     var firstParent = false
 
@@ -64,9 +65,6 @@ struct HistoryWalkOptions: ParsableArguments {
     @Option(name: .long, help: "Any folder inside the repository.", completion: .directory)
     var repo: String = "."
 
-    @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
-    var policy: [String] = []
-
     @OptionGroup var configuration: ConfigOption
 
     @Flag(name: .long, help: "No progress on standard error.")
@@ -77,16 +75,27 @@ struct HistoryWalkOptions: ParsableArguments {
         if let limit, limit < 1 { throw ValidationError("--limit takes a number of commits, 1 or more") }
     }
 
+    /// Progress under `label` on a terminal, unless `--quiet`.
+    func progress(_ label: String) -> ((Int, Int) -> Void)? { quiet ? nil : Progress.onTerminal(label) }
+}
+
+/// The walk's options and the policies, for `history`, `blame` and `policy suggest`.
+struct HistoryWalkOptions: ParsableArguments {
+    @OptionGroup var walk: WalkOptions
+
+    @Option(name: .long, help: "A policy file to use instead of policies/*.yml (repeatable).", completion: .file(extensions: ["yml", "yaml"]))
+    var policy: [String] = []
+
     func operation(range: String?) -> HistoryOperation {
-        var operation = HistoryOperation(repositoryPath: repo, range: range)
-        operation.firstParent = !allParents
-        operation.limit = limit
+        var operation = HistoryOperation(repositoryPath: walk.repo, range: range)
+        operation.firstParent = !walk.allParents
+        operation.limit = walk.limit
         operation.policyFiles = policy
-        operation.configurationFile = configuration.config
+        operation.configurationFile = walk.configuration.config
         return operation
     }
 
-    var progress: ((Int, Int) -> Void)? { quiet ? nil : Progress.onTerminal("reading history") }
+    var progress: ((Int, Int) -> Void)? { walk.progress("reading history") }
 }
 
 /// Progress on standard error, only when it is a terminal: `reading history: 1200/5000 commits`.
