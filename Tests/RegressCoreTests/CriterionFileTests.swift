@@ -20,8 +20,14 @@ struct CriterionFileTests {
         #expect(result.kind == .run)
         #expect(result.contents.variant == "estimates of criterion 0.2 and earlier")
         #expect(result.reason == "it has `Mean` and `Median` estimates with `point_estimate` (the estimates.json of criterion 0.2 and earlier)")
+        // The samples are read; the estimates are criterion's statistics of them, not metrics of their own.
         #expect(result.contents.measurements.map { "\($0.benchmark) \($0.metric) \($0.samples)" } == [
             "parse/json time [1406.0, 1411.0, 1406.0, 1409.0]",
+        ])
+        let alone = try ArtifactReader.read(ReadRequest(
+            bytes: try FolderSource(root: FormatAdapterTests.folder).read("criterion-0.2/.criterion/parse/json/new/estimates.json"),
+            path: ".criterion/parse/json/new/estimates.json", sibling: { _ in nil }))
+        #expect(alone.contents.measurements.map { "\($0.benchmark) \($0.metric) \($0.samples)" } == [
             "parse/json mean [1416.2]", "parse/json median [1405.3]", "parse/json median_abs_dev [19.6]",
             "parse/json slope [1409.4]", "parse/json std_dev [74.8]",
         ])
@@ -70,14 +76,19 @@ struct CriterionFileTests {
 
     @Test func aBrokenEstimateOrSampleIsSkippedWithItsPathAndTheRestIsRead() throws {
         let result = try FormatAdapterTests.read("criterion/truncated/new/estimates.json")
-        #expect(result.contents.measurements.map { "\($0.metric) \($0.samples)" } == [
-            "time [990.0, 1002.0]", "mean [995.0]", "median_abs_dev [12.6]", "std_dev [30.2]",
-        ])
+        #expect(result.contents.measurements.map { "\($0.metric) \($0.samples)" } == ["time [990.0, 1002.0]"])
         #expect(result.contents.skipped == [
-            "median.point_estimate: not a number, estimate not read": 1,
             "sample.json.iters[3]: not a positive number, sample dropped": 1,
             "sample.json.times[1]: not a positive number, sample dropped": 1,
         ])
+        // Without a sample the estimates stand for the run, as far as they are numbers.
+        let estimatesOnly = try ArtifactReader.read(ReadRequest(
+            bytes: try FolderSource(root: FormatAdapterTests.folder).read("criterion/truncated/new/estimates.json"),
+            path: "target/criterion/truncated/new/estimates.json", sibling: { _ in nil }))
+        #expect(estimatesOnly.contents.measurements.map { "\($0.metric) \($0.samples)" } == [
+            "mean [995.0]", "median_abs_dev [12.6]", "std_dev [30.2]",
+        ])
+        #expect(estimatesOnly.contents.skipped == ["median.point_estimate: not a number, estimate not read": 1])
         let unparsable = try ArtifactReader.read(ReadRequest(
             bytes: try FolderSource(root: FormatAdapterTests.folder).read("criterion/fib/20/new/estimates.json"),
             path: "target/criterion/fib/20/new/estimates.json", sibling: { $0.hasSuffix("sample.json") ? Array("{\"iters\": [1,".utf8) : nil }))

@@ -93,21 +93,34 @@ struct FormatAdapterTests {
         }
     }
 
-    @Test func pytestBenchmarkReadsStatsRawDataAndMachineInfo() throws {
+    @Test func pytestBenchmarkRawDataIsTheTimeAndMachineInfoTheFingerprint() throws {
         let result = try Self.read("pytest-benchmark.json")
         #expect(result.format == .pytestBenchmark)
         let fib = "test_bench.py::test_fib_10"
         #expect(try Self.measurement(result, fib, "time").samples.count == 10)
-        #expect(Set(result.contents.measurements.filter { $0.benchmark == fib }.map(\.metric))
-            == ["time", "min", "max", "mean", "stddev", "median", "iqr", "ops", "rounds"])
-        #expect(try Self.measurement(result, fib, "ops").direction == .higherIsBetter)
-        #expect(try Self.measurement(result, fib, "median").unit == "s")
-        #expect(try Self.measurement(result, fib, "rounds").samples == [10])
-        let directions = result.contents.measurements.filter { $0.benchmark == fib }.map { "\($0.metric) \($0.direction.rawValue)" }
-        #expect(directions.sorted() == ["iqr unknown", "max lower", "mean lower", "median lower", "min lower", "ops higher",
-                                        "rounds unknown", "stddev unknown", "time lower"])
+        #expect(try Self.measurement(result, fib, "time").unit == "s")
+        // `min`, `max`, `mean`... are pytest-benchmark's statistics of those samples: not read again.
+        #expect(Set(result.contents.measurements.map(\.metric)) == ["time"])
         #expect(result.contents.fingerprint?.fields["cpu.model"] == "Intel(R) Xeon(R) Processor")
         #expect(result.contents.fingerprint?.fields["cpu.logical_cores"] == "2")
+    }
+
+    @Test func pytestBenchmarkWithoutRawDataReadsTheSummaryStatistics() throws {
+        let document = #"""
+            {"machine_info": {"node": "ci"}, "benchmarks": [
+              {"name": "test_a", "fullname": "t.py::test_a", "stats": {"min": 1e-05, "max": 2e-05, "mean": 1.2e-05, "stddev": 1e-06,
+               "median": 1.1e-05, "iqr": 5e-07, "ops": 83333.3, "rounds": 40, "data": []}},
+              {"name": "test_b", "stats": {"min": 3.0, "ops": "fast", "rounds": 1}}]}
+            """#
+        let result = try ArtifactReader.read(ReadRequest(bytes: Array(document.utf8), path: ".benchmarks/0001.json"))
+        #expect(result.format == .pytestBenchmark)
+        let directions = result.contents.measurements.filter { $0.benchmark == "t.py::test_a" }.map { "\($0.metric) \($0.direction.rawValue)" }
+        #expect(directions.sorted() == ["iqr unknown", "max lower", "mean lower", "median lower", "min lower", "ops higher",
+                                        "rounds unknown", "stddev unknown"])
+        #expect(try Self.measurement(result, "t.py::test_a", "median").unit == "s")
+        #expect(try Self.measurement(result, "t.py::test_a", "rounds").samples == [40])
+        #expect(result.contents.measurements.filter { $0.benchmark == "test_b" }.map(\.metric) == ["min", "rounds"])
+        #expect(result.contents.skipped == ["benchmarks[1].stats.ops: not a number, not read": 1])
     }
 
     @Test func pytestBenchmarkSamplesThatAreNotNumbersAreDroppedAndTheSummaryIsRead() throws {
@@ -118,12 +131,11 @@ struct FormatAdapterTests {
             == ["min", "max", "mean", "stddev", "median", "iqr", "ops", "rounds"])
         #expect(try Self.measurement(result, fib, "median").samples == [1.0449499995957012e-05])
         #expect(try Self.measurement(result, fib, "rounds").samples == [10])
-        // The other benchmark keeps its samples; its `ops` written as text is left out.
+        // The other benchmark keeps its samples, and with them no summary statistic is read.
         #expect(try Self.measurement(result, "test_bench.py::test_sorted_list", "time").samples.count == 18)
         #expect(result.contents.measurements.contains { $0.benchmark == "test_bench.py::test_sorted_list" && $0.metric == "ops" } == false)
         #expect(result.contents.skipped == [
             "benchmarks[0].stats.data[4]: not a number, so benchmarks[0].stats.data (5 values) is dropped; the summary statistics are read": 1,
-            "benchmarks[1].stats.ops: not a number, not read": 1,
         ])
         #expect(result.contents.failure == nil)
     }
@@ -157,8 +169,15 @@ struct FormatAdapterTests {
         #expect(sleep.samples.count == 5)
         #expect(sleep.unit == "s")
         #expect(try Self.measurement(result, "sleep 0.02", "user").samples.count == 1)
-        #expect(try Self.measurement(result, "sleep 0.01", "stddev").direction == .unknown)
-        #expect(try Self.measurement(result, "sleep 0.01", "mean").direction == .lowerIsBetter)
+        // `mean`, `stddev`, `median`, `min` and `max` summarise `times`; `user` and `system` are measured beside it.
+        #expect(result.contents.measurements.filter { $0.benchmark == "sleep 0.01" }.map(\.metric) == ["time", "user", "system"])
+        let summaryOnly = try ArtifactReader.read(ReadRequest(bytes: Array(#"""
+            {"results": [{"command": "ls", "mean": 0.002, "stddev": 0.0001, "median": 0.002, "user": 0.001, "system": 0.0005,
+                          "min": 0.0018, "max": 0.0025}]}
+            """#.utf8), path: "bench/ls.json"))
+        #expect(summaryOnly.contents.measurements.map(\.metric) == ["mean", "stddev", "median", "min", "max", "user", "system"])
+        #expect(try Self.measurement(summaryOnly, "ls", "stddev").direction == .unknown)
+        #expect(try Self.measurement(summaryOnly, "ls", "mean").direction == .lowerIsBetter)
         let failing = try Self.measurement(result, "sh -c \"exit 3\"", "time")
         #expect(failing.isFailed)
         #expect(failing.failedSamples == 5)
@@ -169,11 +188,15 @@ struct FormatAdapterTests {
         let result = try Self.read("criterion/fib/20/new/estimates.json")
         #expect(result.format == .criterion)
         #expect(try Self.measurement(result, "fib/20", "time").samples == [21400, 21430, 21390, 21420, 21380])
-        #expect(try Self.measurement(result, "fib/20", "mean").samples == [21420.5])
-        #expect(try Self.measurement(result, "fib/20", "slope").unit == "ns")
-        #expect(try Self.measurement(result, "fib/20", "mean").direction == .lowerIsBetter)
-        #expect(try Self.measurement(result, "fib/20", "std_dev").direction == .unknown)
-        #expect(try Self.measurement(result, "fib/20", "median_abs_dev").direction == .unknown)
+        #expect(result.contents.measurements.map(\.metric) == ["time"])
+        let estimates = try ArtifactReader.read(ReadRequest(
+            bytes: try FolderSource(root: Self.folder).read("criterion/fib/20/new/estimates.json"),
+            path: "target/criterion/fib/20/new/estimates.json", sibling: { _ in nil }))
+        #expect(try Self.measurement(estimates, "fib/20", "mean").samples == [21420.5])
+        #expect(try Self.measurement(estimates, "fib/20", "slope").unit == "ns")
+        #expect(try Self.measurement(estimates, "fib/20", "mean").direction == .lowerIsBetter)
+        #expect(try Self.measurement(estimates, "fib/20", "std_dev").direction == .unknown)
+        #expect(try Self.measurement(estimates, "fib/20", "median_abs_dev").direction == .unknown)
         #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/base/estimates.json"))
         #expect(Configuration.defaults.isExcluded("target/criterion/fib/20/new/sample.json"))
         #expect(Configuration.defaultGlobs.contains { $0.matches("target/criterion/fib/20/new/estimates.json") })

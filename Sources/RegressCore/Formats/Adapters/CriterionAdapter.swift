@@ -1,10 +1,12 @@
 /// criterion.rs, from `target/criterion/<id>/new/estimates.json` (criterion 0.3 on) or
-/// `.criterion/<id>/new/estimates.json` (0.2 and earlier): the point estimates of `mean`, `median`,
-/// `median_abs_dev`, `slope` and `std_dev` (nanoseconds, lower is better), keyed in lower case since
-/// 0.3 and `Mean`, `Median`, `MedianAbsDev`, `Slope`, `StdDev` before; the per-iteration times of
-/// `sample.json` beside it (`times[i] / iters[i]`) as the samples of `time`, from its
-/// `{"sampling_mode", "iters", "times"}` object (0.3 on) or `[iters, times]` pair (before); the id from
-/// `../benchmark.json` (`full_id`), else the folders between `criterion/` and `/new/`.
+/// `.criterion/<id>/new/estimates.json` (0.2 and earlier): the per-iteration times of `sample.json`
+/// beside it (`times[i] / iters[i]`) as the samples of `time`, from its `{"sampling_mode", "iters",
+/// "times"}` object (0.3 on) or `[iters, times]` pair (before). The estimates are criterion's
+/// statistics of those samples, so they are read as metrics only when no sample is: the point
+/// estimates of `mean`, `median`, `median_abs_dev`, `slope` and `std_dev` (nanoseconds, lower is
+/// better), keyed in lower case since 0.3 and `Mean`, `Median`, `MedianAbsDev`, `Slope`, `StdDev`
+/// before. The id comes from `../benchmark.json` (`full_id`), else the folders between `criterion/`
+/// and `/new/`.
 ///
 /// A `sample.json` read on its own is a run of `time` (the `[iters, times]` pair of 0.2 by its name). `change/estimates.json` (only `mean` and
 /// `median`) is criterion's own comparison of the run with its previous one, `benchmark.json` and
@@ -70,8 +72,9 @@ enum CriterionAdapter: JSONFormatAdapter {
         let samplePath = request.folder + "sample.json"
         if let bytes = request.sibling(samplePath) {
             do {
-                addSamples(JSONCursor(try ArtifactReader.parseJSON(ReadRequest(bytes: bytes, path: samplePath)), path: "sample.json",
-                                      file: samplePath), name: name, to: &collector)
+                let sample = JSONCursor(try ArtifactReader.parseJSON(ReadRequest(bytes: bytes, path: samplePath)), path: "sample.json",
+                                        file: samplePath)
+                if addSamples(sample, name: name, to: &collector) { return collector.contents }
             } catch let error as ArtifactError {
                 collector.drop("sample.json does not parse (\(error.localizedDescription)): no samples, the estimates are read")
             }
@@ -94,8 +97,10 @@ enum CriterionAdapter: JSONFormatAdapter {
     }
 
     /// The per-iteration times of a sample (`times[i] / iters[i]`), from its object or `[iters, times]`
-    /// pair; a sample that cannot be read is skipped with its JSON path and why.
-    static func addSamples(_ sample: JSONCursor, name: String, to collector: inout ArtifactContents.Collector) {
+    /// pair; a sample that cannot be read is skipped with its JSON path and why. True when at least one
+    /// sample was added.
+    @discardableResult
+    static func addSamples(_ sample: JSONCursor, name: String, to collector: inout ArtifactContents.Collector) -> Bool {
         let iters: JSONCursor, times: JSONCursor
         if let object = sample.child("iters"), let list = sample.child("times") {
             (iters, times) = (object, list)
@@ -103,12 +108,13 @@ enum CriterionAdapter: JSONFormatAdapter {
             (iters, times) = (pair[0], pair[1])
         } else {
             collector.drop("\(sample.path): neither `iters` and `times` nor an [iters, times] pair: no samples")
-            return
+            return false
         }
         guard let counts = iters.elements, let totals = times.elements, counts.count == totals.count else {
             collector.drop("\(sample.path): iters and times are not lists of one length: no samples")
-            return
+            return false
         }
+        var added = false
         for (count, total) in zip(counts, totals) {
             guard case .number(let n) = count.value, case .number(let t) = total.value, n > 0 else {
                 let bad = (count.value.numberValue ?? 0) > 0 ? total.path : count.path
@@ -116,7 +122,9 @@ enum CriterionAdapter: JSONFormatAdapter {
                 continue
             }
             collector.add(t / n, benchmark: name, metric: "time", unit: "ns", direction: .lowerIsBetter)
+            added = true
         }
+        return added
     }
 
     static func benchmarkName(_ request: ReadRequest) throws -> String {

@@ -1,9 +1,14 @@
 /// hyperfine `--export-json`: each of `results[]` is keyed by its `command`; `times` are the samples
-/// of the metric `time`, and `mean`, `stddev`, `median`, `min`, `max`, `user`, `system` are read too
-/// (seconds, lower is better). A non-zero entry in `exit_codes` makes the command failed.
+/// of the metric `time`, and `user` and `system` (the mean CPU times) are read too (seconds, lower is
+/// better). `mean`, `stddev`, `median`, `min` and `max` summarise `times`, so they are read only when
+/// `times` is absent or empty (an export that kept only the summary). A non-zero entry in `exit_codes`
+/// makes the command failed.
 enum HyperfineAdapter: JSONFormatAdapter {
     static let format = ArtifactFormat.hyperfine
-    static let summaries = ["mean", "stddev", "median", "min", "max", "user", "system"]
+    /// Statistics of `times`, read only without it.
+    static let summariesOfTimes = ["mean", "stddev", "median", "min", "max"]
+    /// Measured beside `times`, always read.
+    static let cpuTimes = ["user", "system"]
 
     static func recognize(_ value: JSONValue) -> String? {
         guard case .array(let items)? = value["results"], !items.isEmpty,
@@ -20,8 +25,8 @@ enum HyperfineAdapter: JSONFormatAdapter {
             let error = failing.isEmpty ? nil : "exit code \(JSONWriter.format(failing[0])) in \(failing.count) of \(codes.count) runs"
             collector.record(failed: error)
             var values: [(String, [Double])] = []
-            if let times = result.child("times") { values.append(("time", try times.numbers())) }
-            for field in summaries {
+            if let times = try result.child("times")?.numbers(), !times.isEmpty { values.append(("time", times)) }
+            for field in (values.isEmpty ? summariesOfTimes : []) + cpuTimes {
                 if let value = try result.child(field)?.optionalNumber() { values.append((field, [value])) }
             }
             for (metric, samples) in values {

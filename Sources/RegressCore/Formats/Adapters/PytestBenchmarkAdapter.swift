@@ -1,10 +1,13 @@
 /// pytest-benchmark `--benchmark-json` (and `.benchmarks/*/*.json` saves): `machine_info` becomes the
-/// fingerprint, each of `benchmarks[]` is keyed by `fullname`; `stats` gives `min`, `max`, `mean`,
-/// `stddev`, `median`, `iqr` (seconds, lower is better), `ops` (higher is better) and `rounds`;
-/// `stats.data`, saved with `--benchmark-save-data`, holds the raw samples as the metric `time`. When
-/// `stats.data` holds anything that is not a number (a hand-cut or truncated file), its samples are
-/// dropped with a notice naming the JSON path, and the summary statistics stand for the benchmark; a
-/// summary statistic that is not a number is skipped the same way.
+/// fingerprint, each of `benchmarks[]` is keyed by `fullname`. `stats.data`, saved with
+/// `--benchmark-save-data`, holds the raw samples: they are the metric `time`, and the summary
+/// statistics pytest-benchmark computed from them are not read again as metrics of their own (each
+/// would judge the same samples a second time, as one noisy value; a policy's `aggregate` picks the
+/// statistic to compare). Without raw samples, `stats` gives `min`, `max`, `mean`, `stddev`, `median`,
+/// `iqr` (seconds, lower is better), `ops` (higher is better) and `rounds`. When `stats.data` holds
+/// anything that is not a number (a hand-cut or truncated file), its samples are dropped with a notice
+/// naming the JSON path, and the summary statistics stand for the benchmark; a summary statistic that
+/// is not a number is skipped the same way.
 enum PytestBenchmarkAdapter: JSONFormatAdapter {
     static let format = ArtifactFormat.pytestBenchmark
     static let timeStats = ["min", "max", "mean", "stddev", "median", "iqr"]
@@ -48,8 +51,9 @@ enum PytestBenchmarkAdapter: JSONFormatAdapter {
         let name = try (record.child("fullname") ?? record.required("name")).string()
         let stats = try record.required("stats")
         collector.record(failed: nil)
-        if let data = stats.child("data"), let samples = rawSamples(data, collector: &collector) {
+        if let data = stats.child("data"), let samples = rawSamples(data, collector: &collector), !samples.isEmpty {
             collector.add(samples, benchmark: name, metric: "time", unit: "s", direction: .lowerIsBetter)
+            return
         }
         for field in timeStats {
             if let value = summary(stats, field, collector: &collector) {
