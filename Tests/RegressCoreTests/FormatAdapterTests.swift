@@ -51,6 +51,46 @@ struct FormatAdapterTests {
         #expect(streamed.fingerprint == whole.fingerprint)
     }
 
+    @Test func googleBenchmarkAggregatesOnlyAreReadFromTheMedian() throws {
+        let result = try Self.read("google-benchmark-aggregates-only.json")
+        #expect(result.format == .googleBenchmark)
+        // `--benchmark_report_aggregates_only`: each run's median aggregate is its one value, under the repetitions' metric names.
+        #expect(result.contents.measurements.map { "\($0.benchmark) \($0.metric) \($0.samples)" } == [
+            "BM_Sum/64 real_time [23.691355283529457]", "BM_Sum/64 cpu_time [23.692507868925258]",
+            "BM_Sum/64 items_per_second [2701275878.1834764]",
+            "BM_Sum/4096 real_time [1447.7737844020094]", "BM_Sum/4096 cpu_time [1447.8238195912606]",
+            "BM_Sum/4096 items_per_second [2829073499.534186]",
+            "BM_Fail real_time []", "BM_Fail cpu_time []",
+        ])
+        #expect(result.contents.failure == RunFailure(failedRecords: 3, totalRecords: 5, firstError: "no device"))
+        #expect(result.contents.skipped == ["aggregate of a run reported without its repetitions, other than its median or mean: not read": 4])
+        let bytes = try FolderSource(root: Self.folder).read("google-benchmark-aggregates-only.json")
+        let streamed = try #require(try GoogleBenchmarkAdapter.stream(bytes, path: "gb.json"))
+        #expect(streamed.measurements == result.contents.measurements)
+        #expect(streamed.skipped == result.contents.skipped)
+    }
+
+    @Test func googleBenchmarkAggregatesWithoutAMedianAreReadFromTheMean() throws {
+        // Custom statistics without a median: the mean stands for the run, at the end of the document too.
+        let document = #"""
+            {"context": {"num_cpus": 2}, "benchmarks": [
+              {"name": "BM_A_mean", "run_name": "BM_A", "run_type": "aggregate", "aggregate_name": "mean", "real_time": 10, "cpu_time": 9, "time_unit": "ns"},
+              {"name": "BM_A_max", "run_name": "BM_A", "run_type": "aggregate", "aggregate_name": "max", "real_time": 12, "cpu_time": 11, "time_unit": "ns"},
+              {"name": "BM_B", "run_name": "BM_B", "run_type": "iteration", "real_time": 5, "cpu_time": 5, "time_unit": "ns"},
+              {"name": "BM_B_mean", "run_name": "BM_B", "run_type": "aggregate", "aggregate_name": "mean", "real_time": 5, "cpu_time": 5, "time_unit": "ns"},
+              {"name": "BM_C_mean", "run_name": "BM_C", "run_type": "aggregate", "aggregate_name": "mean", "real_time": 7, "cpu_time": 6, "time_unit": "us"}]}
+            """#
+        for contents in [try ArtifactReader.read(ReadRequest(bytes: Array(document.utf8), path: "gb.json")).contents,
+                         try #require(try GoogleBenchmarkAdapter.stream(Array(document.utf8), path: "gb.json"))] {
+            #expect(contents.measurements.map { "\($0.benchmark) \($0.metric) \($0.samples) \($0.unit)" } == [
+                "BM_A real_time [10.0] ns", "BM_A cpu_time [9.0] ns", "BM_B real_time [5.0] ns", "BM_B cpu_time [5.0] ns",
+                "BM_C real_time [7.0] us", "BM_C cpu_time [6.0] us",
+            ])
+            #expect(contents.skipped == ["aggregate not counted again as samples": 1,
+                                         "aggregate of a run reported without its repetitions, other than its median or mean: not read": 1])
+        }
+    }
+
     @Test func aDocumentThatStartsWithContextButIsNoGoogleBenchmarkRunIsReadAsWhatItIs() throws {
         // A record of the wrong shape after one that breaks the schema: not this format, so no error.
         let generic = #"{"context": {}, "benchmarks": [{"name": "a", "real_time": "fast"}, {"name": "b", "t_ms": 4}]}"#

@@ -1,7 +1,9 @@
 /// Google Benchmark `--benchmark_format=json` (or `--benchmark_out`): `context` describes the machine
 /// (it becomes the run's fingerprint), `benchmarks[]` holds one record per run. Repetitions
 /// (`run_type: iteration`) are the samples of their `run_name`; aggregates (`mean`, `median`,
-/// `stddev`, `cv`) are not counted again. `real_time` and `cpu_time` are in the record's `time_unit`;
+/// `stddev`, `cv`) are not counted again. A run reported by its aggregates alone
+/// (`--benchmark_report_aggregates_only`) is read from its `median` aggregate, else its `mean`: one
+/// value per metric, under the metric names its repetitions would have. `real_time` and `cpu_time` are in the record's `time_unit`;
 /// `bytes_per_second` and `items_per_second` are higher-is-better; other numeric fields are user
 /// counters. `error_occurred` makes the benchmark failed.
 enum GoogleBenchmarkAdapter: JSONFormatAdapter {
@@ -35,6 +37,7 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         for record in try root.required("benchmarks").array() {
             try read(record, into: &collector, reading: &reading)
         }
+        try reading.flushMean(into: &collector)
         return collector.contents
     }
 
@@ -49,13 +52,14 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         guard let document = try RecordStream.read(bytes, path: path, list: "benchmarks", header: "context", otherFormats: ["entries"],
                                                    isRecord: isRecord, read: { try read($0, into: &collector, reading: &reading) }),
               let context = document.header, context.objectMembers != nil else { return nil }
+        try reading.flushMean(into: &collector)
         collector.fingerprint = fingerprint(JSONCursor(context, path: "context", file: path))
         return collector.contents
     }
 
     /// What a member of a record is for.
     enum FieldRole: Equatable {
-        case name, runName, runType, timeUnit, errorMessage, skipped, errorOccurred
+        case name, runName, runType, aggregateName, timeUnit, errorMessage, skipped, errorOccurred
         /// `real_time` and `cpu_time`, in the record's `time_unit`.
         case time
         /// A metric in a unit and direction of its own; a user counter is one only when it is a number.
@@ -68,6 +72,7 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
             case "name": self = .name
             case "run_name": self = .runName
             case "run_type": self = .runType
+            case "aggregate_name": self = .aggregateName
             case "time_unit": self = .timeUnit
             case "error_message": self = .errorMessage
             case "skipped": self = .skipped
@@ -93,6 +98,18 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         var benchmark: String?
         /// Per member, the position of its measurement in the collector, once it has one.
         var positions: [Int?] = []
+        /// The runs that had repetitions (`run_type: iteration`), whose aggregates are not read.
+        var repeated: Set<String> = []
+        /// The `mean` aggregate of a run reported without its repetitions, kept until it is known
+        /// whether a `median` of the same run follows (Google Benchmark writes the mean first).
+        var pendingMean: (run: String, record: JSONCursor)?
+
+        /// Reads the pending `mean` as its run's values: no `median` came for that run.
+        mutating func flushMean(into collector: inout ArtifactContents.Collector) throws {
+            guard let pending = pendingMean else { return }
+            pendingMean = nil
+            try GoogleBenchmarkAdapter.read(pending.record, into: &collector, reading: &self, aggregateAsValues: true)
+        }
 
         mutating func learn(_ members: [(String, JSONValue)]) {
             if keys.count != members.count {
@@ -117,13 +134,15 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
 
     /// Reads one of `benchmarks[]`. Its members are gone through by their roles; a cursor, which
     /// knows the member's place in the document, is made only to say what is wrong with one.
-    static func read(_ record: JSONCursor, into collector: inout ArtifactContents.Collector, reading: inout RecordReading) throws {
+    /// `aggregateAsValues` reads an aggregate record as its run's values.
+    static func read(_ record: JSONCursor, into collector: inout ArtifactContents.Collector, reading: inout RecordReading,
+                     aggregateAsValues: Bool = false) throws {
         guard case .object(let members) = record.value else {
             _ = try record.required("name")  // what a record that is no object lacks first
             return
         }
         reading.learn(members)
-        var name: JSONValue?, runName: JSONValue?, runType: JSONValue?, timeUnit: JSONValue?, errorMessage: JSONValue?
+        var name: JSONValue?, runName: JSONValue?, runType: JSONValue?, aggregateName: JSONValue?, timeUnit: JSONValue?, errorMessage: JSONValue?
         var skipped = false, errorOccurred = false
         for index in members.indices {
             let value = members[index].1
@@ -131,6 +150,7 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
             case .name: name = value
             case .runName: runName = value
             case .runType: runType = value
+            case .aggregateName: aggregateName = value
             case .timeUnit: timeUnit = value
             case .errorMessage: errorMessage = value
             case .skipped: skipped = value == .bool(true)
@@ -148,9 +168,27 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
             return
         }
         let runNameText = try text(runName, "run_name") ?? benchmark
-        if try text(runType, "run_type") == "aggregate" {
-            collector.skip("aggregate not counted again as samples")
-            return
+        if let pending = reading.pendingMean, pending.run != runNameText {
+            try reading.flushMean(into: &collector)
+            reading.learn(members)  // the record just read had members of its own
+        }
+        if try text(runType, "run_type") == "aggregate", !aggregateAsValues {
+            if reading.repeated.contains(runNameText) {
+                collector.skip("aggregate not counted again as samples")
+                return
+            }
+            switch try text(aggregateName, "aggregate_name") {
+            case "median":
+                reading.pendingMean = nil  // the median stands for the run
+            case "mean":
+                reading.pendingMean = (runNameText, record)
+                return
+            default:
+                collector.skip("aggregate of a run reported without its repetitions, other than its median or mean: not read")
+                return
+            }
+        } else if !aggregateAsValues, reading.benchmark != runNameText {
+            reading.repeated.insert(runNameText)
         }
         if skipped {
             collector.skip("skipped by the harness")
