@@ -164,6 +164,13 @@ struct ChangePointDetectorTests {
         #expect(ChangePointDetector.detect(values).map(\.index) == [17])
     }
 
+    @Test func aLargeStepInTheLastRunsIsFoundAfterASlightShiftBeforeIt() {
+        // Over the whole series, the slight shift at 16 with the step behind it ranks above the step
+        // itself; the narrower interval around the step is taken first, so both are changes.
+        let values = Self.series([100, 102.5, 140], startingAt: [0, 16, 24], count: 30, seed: 5)
+        #expect(ChangePointDetector.detect(values).map(\.index) == [16, 24])
+    }
+
     @Test func theExactRankSumPValueCountsArrangements() {
         // All four of the smaller side above the other seventeen: 1 arrangement of C(21, 4) = 5985.
         #expect(abs(ChangePointDetector.exactRankSumPValue(0, smaller: 4, larger: 17) - 2.0 / 5985) < 1e-15)

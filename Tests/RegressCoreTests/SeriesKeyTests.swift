@@ -20,6 +20,24 @@ struct SeriesKeyTests {
         #expect(SeriesKey(path: path).value == key)
     }
 
+    /// pytest-benchmark's `--benchmark-autosave` names: counter, commit (or `unversioned`), UTC time, dirty marker.
+    @Test func pytestBenchmarkAutosavesOfOneMachineAreOneSeriesOrderedByTime() throws {
+        let folder = ".benchmarks/Linux-CPython-3.11-64bit/"
+        let names = [
+            "0001_4e4a0f8c1f0b1a2e3d4c5b6a79880706a5b4c3d2_20251002_151824.json",
+            "0002_9b8a7c6d5e4f30211203f4e5d6c7b8a998877665_20251002_161824_uncommited-changes.json",
+            "0003_unversioned_20251003_151824.json",
+            "0010_c9cca5de6a4c7eb2_20251004_151824.json",
+        ]
+        let keys = names.map { SeriesKey(path: folder + $0) }
+        #expect(Set(keys.map(\.value)) == [folder + "{run}_{commit}_{timestamp}.json"])
+        #expect(try keys.map { try #require($0.timestamp) } == [1_759_418_304, 1_759_421_904, 1_759_504_704, 1_759_591_104])
+        // Explicit save names, and names that only look alike, stay what they are.
+        #expect(SeriesKey(path: folder + "0004_baseline.json").value == folder + "0004_baseline.json")
+        #expect(SeriesKey(path: folder + "0005_4e4a0f8c_20251002_151824.csv").value == folder + "0005_4e4a0f8c_{timestamp}.csv")
+        #expect(SeriesKey(path: "001_4e4a0f8c_20251002_151824.json").value == "001_4e4a0f8c_{timestamp}.json")
+    }
+
     @Test func theCommitPrefixOfAPathIsTheHashThatStartsOneOfItsSegments() {
         #expect(SeriesKey.commitPrefix(of: "results/box/3f2a1c0b-py3.11.json") == "3f2a1c0b")
         #expect(SeriesKey.commitPrefix(of: "results/box/06264258-py3.11.json") == "06264258")

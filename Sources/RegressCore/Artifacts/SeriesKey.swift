@@ -16,6 +16,11 @@
 /// starts a file name and is followed by `-`, as asv names its results (`3f2a1c0b-py3.11.json` is
 /// `{commit}-py3.11.json`). A prefix that happens to be all digits (`06264258-py3.11.json`) is folded
 /// only beside sibling runs that fold the same way with a hex prefix (`keys(for:)`).
+///
+/// pytest-benchmark's `--benchmark-autosave` names (`0007_<commit>_20251002_151824.json`, the counter of
+/// the machine's folder, the commit or `unversioned`, the UTC time, and `_uncommited-changes` for a
+/// dirty tree) fold to `{run}_{commit}_{timestamp}.json`, ordered by their time: a run made on a dirty
+/// tree is a run of the same series.
 public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
     /// The moment the folded parts denote, in seconds since 1970 (UTC); nil when nothing was folded.
@@ -23,6 +28,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static let placeholder = "{timestamp}"
     public static let commitPlaceholder = "{commit}"
+    public static let runPlaceholder = "{run}"
 
     /// True when runs of the series differ by commit rather than by time: their order comes from
     /// their content.
@@ -90,6 +96,11 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         var moment: Double?
         var index = 0
         while index < bytes.count {
+            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let seconds = matchPytestAutosave(bytes, at: index) {
+                out.append(contentsOf: Array("\(runPlaceholder)_\(commitPlaceholder)_\(placeholder).json".utf8))
+                moment = max(moment ?? seconds, seconds)
+                break
+            }
             if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index, digitsOnly: digitCommits) {
                 out.append(contentsOf: Array(commitPlaceholder.utf8))
                 index = end
@@ -107,6 +118,33 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
             index += 1
         }
         return (String(decoding: out, as: UTF8.self), moment)
+    }
+
+    /// The moment of a pytest-benchmark autosave file name that starts at `start` and ends the path:
+    /// `NNNN_<id>_YYYYMMDD_HHMMSS[_uncommited-changes].json`, the id a hex commit or `unversioned`.
+    private static func matchPytestAutosave(_ bytes: [UInt8], at start: Int) -> Double? {
+        let counter = digitRun(bytes, start)
+        var index = start + counter
+        guard counter >= 4, byte(bytes, index) == UInt8(ascii: "_") else { return nil }
+        index += 1
+        let idStart = index
+        while index < bytes.count, isDigit(bytes[index]) || (97...102).contains(bytes[index]) { index += 1 }
+        let hexID = (7...40).contains(index - idStart)
+        if !hexID {
+            let unversioned = Array("unversioned".utf8)
+            guard bytes.count >= idStart + unversioned.count, Array(bytes[idStart..<(idStart + unversioned.count)]) == unversioned else { return nil }
+            index = idStart + unversioned.count
+        }
+        guard byte(bytes, index) == UInt8(ascii: "_"), digitRun(bytes, index + 1) == 8, byte(bytes, index + 9) == UInt8(ascii: "_"),
+              digitRun(bytes, index + 10) == 6 else { return nil }
+        let (y, m, d) = (number(bytes, index + 1, 4), number(bytes, index + 5, 2), number(bytes, index + 7, 2))
+        guard isDate(y, m, d), let time = clock(bytes, index + 10, 6) else { return nil }
+        var rest = Array(bytes[(index + 16)...])
+        for dirty in ["_uncommited-changes", "_uncommitted-changes"] where rest.starts(with: Array(dirty.utf8)) {
+            rest.removeFirst(dirty.utf8.count)
+        }
+        guard rest == Array(".json".utf8) else { return nil }
+        return Double(daysFromCivil(y, m, d)) * 86_400 + time
     }
 
     /// The end of a commit hash that starts a path segment and is followed by `-`; with `digitsOnly`,

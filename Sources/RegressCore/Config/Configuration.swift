@@ -68,7 +68,7 @@ public struct Configuration: Equatable, Sendable {
     /// anywhere below a folder whose name starts with `bench` or `perf`, or is `results` or `reports`;
     /// criterion's `target/criterion/**/new/estimates.json` (`.criterion/**` before criterion 0.3);
     /// package-benchmark's `.benchmarkBaselines/**/results.json` (and `<host>.results.json`); asv's
-    /// `.asv/results/**/*.json`.
+    /// `.asv/results/**/*.json`; pytest-benchmark's saved runs, `.benchmarks/**/*.json`.
     public static let defaultGlobs: [Glob] = [
         try! Glob("**/{bench*,Bench*,perf*,results,reports}/**/*.{json,csv,txt,out,xml}"),
         try! Glob("target/criterion/**/new/estimates.json"),
@@ -76,6 +76,7 @@ public struct Configuration: Equatable, Sendable {
         try! Glob(".benchmarkBaselines/**/results.json"),
         try! Glob(".benchmarkBaselines/**/*.results.json"),
         try! Glob(".asv/results/**/*.json"),
+        try! Glob(".benchmarks/**/*.json"),
         // github-action-benchmark's history, `dev/bench/data.js` on the gh-pages branch by default.
         try! Glob("**/{bench*,Bench*,perf*}/**/data.js"),
     ]

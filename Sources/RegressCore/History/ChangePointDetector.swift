@@ -76,7 +76,8 @@ public struct ChangePoint: Equatable, Sendable {
 ///    noise distribution, and an outlier moves a rank by at most one place. Both approximations are
 ///    conservative: on 10 to 10,000 independent values the measured false-alarm rate at
 ///    `significance` 0.01 is at most 1% for Gaussian, Student-t, log-normal and bimodal noise alike.
-/// 3. **Selection**: greedily, the most significant split below `significance` becomes a change, every
+/// 3. **Selection**: narrowest over threshold: of the splits below `significance`, the one from the
+///    shortest interval (then the most significant) becomes a change, every
 ///    interval that crosses it is dropped, and splits closer than `minimumSegment` to a chosen change
 ///    are skipped. Then each segment between the changes is searched the same way, with the share of
 ///    `significance` of its length (the segments searched at one depth partition the series, so their
@@ -282,11 +283,14 @@ public enum ChangePointDetector {
         return min(1, max(single, min(splits * single, siegmund)))
     }
 
-    /// Greedy selection: the most significant candidate first; a candidate from an interval that
-    /// crosses a chosen change, or fewer than m points from one, is skipped.
+    /// Narrowest-over-threshold selection: of the significant candidates, the one from the shortest
+    /// interval first (then the most significant): a short interval holds one change, where a long one
+    /// can rank a slight shift spread over many points above a large step near its end. A candidate
+    /// from an interval that crosses a chosen change, or fewer than m points from one, is skipped.
     static func select(_ candidates: [Candidate], significance: Double, minimumSegment m: Int) -> [Candidate] {
         let ordered = candidates.filter { $0.pValue < significance }.sorted {
-            $0.pValue != $1.pValue ? $0.pValue < $1.pValue : $0.index < $1.index
+            if $0.interval.count != $1.interval.count { return $0.interval.count < $1.interval.count }
+            return $0.pValue != $1.pValue ? $0.pValue < $1.pValue : $0.index < $1.index
         }
         var chosen: [Candidate] = []
         for candidate in ordered where chosen.allSatisfy({
