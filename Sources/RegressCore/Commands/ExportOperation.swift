@@ -39,12 +39,12 @@ public struct ExportOperation {
         let repository = try Repository(discoveringFrom: repositoryPath)
         var summary = Summary()
         try write(format.header)
+        var text = ""
         func emit(_ run: Run, _ commit: Commit?) throws {
             summary.runs += 1
-            for row in ExportFormat.rows(of: run, commit: commit) {
-                try write(format.line(row))
-                summary.rows += 1
-            }
+            text.removeAll(keepingCapacity: true)
+            summary.rows += format.append(run, commit: commit, to: &text)
+            try write(text)
         }
         if workingTree {
             let source = try WorkingTreeSource(repository: repository)

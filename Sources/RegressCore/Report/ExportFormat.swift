@@ -1,31 +1,5 @@
 import RegressGit
 
-/// One measured value as `regress export` writes it.
-public struct ExportRow: Sendable {
-    /// The full hash of the commit, and its committer time as `2025-10-02T17:08:37Z`; empty for a
-    /// file of the working tree that is not committed as it is.
-    public var commit: String
-    public var commitTime: String
-    public var series: String
-    public var path: String
-    public var format: String
-    public var benchmark: String
-    public var metric: String
-    public var unit: String
-    /// `lower`, `higher` or `unknown`.
-    public var direction: String
-    /// 0-based, within the measurement; the values of failed records come after the valid ones.
-    public var sampleIndex: Int
-    /// Nil for a value of a record that reported an error.
-    public var value: Double?
-    /// `failed` when records of the run reported an error (the first is `error`), else `ok`.
-    public var runStatus: String
-    public var error: String
-    public var fingerprintID: String
-    /// The values of `Fingerprint.identityFields`, in that order ("" where unknown).
-    public var fingerprintFields: [String]
-}
-
 /// The columns and encodings of `regress export`: CSV (RFC 4180: a field with a comma, a quote or a
 /// line break is quoted, quotes doubled; lines end in LF) and JSON Lines (one object per row, keys in
 /// column order). The column order is fixed; new columns are only ever added at the end.
@@ -33,6 +7,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     case jsonl
 
+    /// `commit` (the full hash) and `commit_time` (the committer time, `2025-10-02T17:08:37Z`) are
+    /// empty for a file of the working tree that is not committed as it is; `direction` is `lower`,
+    /// `higher` or `unknown`; `value` is empty (`null`) for a value of a record that reported an
+    /// error; `run_status` is `failed` when records of the run reported an error (the first is
+    /// `error`), else `ok`; the `fingerprint_*` columns are the values of `Fingerprint.identityFields`,
+    /// in that order ("" where unknown).
     public static let columns = ["commit", "commit_time", "series", "path", "format", "benchmark", "metric", "unit", "direction",
                                  "sample_index", "value", "run_status", "error", "fingerprint_id"]
         + Fingerprint.identityFields.map { "fingerprint_" + $0.replacingOccurrences(of: ".", with: "_") }
@@ -42,22 +22,51 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         self == .csv ? ExportFormat.columns.joined(separator: ",") + "\n" : ""
     }
 
-    public func line(_ row: ExportRow) -> String {
-        let value = row.value.map(JSONWriter.format) ?? ""
+    /// Appends the rows of one run to `out`, and returns how many: every value of every measurement
+    /// (`sample_index` from 0), then the values of its failed records (an empty `value`, `null` in
+    /// JSON Lines). The fields that are the same for a whole run or measurement (the commit and its
+    /// time, the series, path and format; the run's status and fingerprint; the benchmark, metric,
+    /// unit and direction) are encoded once, not per row.
+    @discardableResult
+    public func append(_ run: Run, commit: Commit?, to out: inout String) -> Int {
+        let fingerprint = run.fingerprint?.fingerprint
+        let runFields = [commit?.id.hex ?? "", commit.map { InspectOperation.Report.isoTime(Double($0.time)) } ?? "", run.series.value,
+                         run.path, run.format.rawValue]
+        let tailFields = [run.failure == nil ? "ok" : "failed", run.failure?.firstError ?? "", fingerprint?.id ?? ""]
+            + Fingerprint.identityFields.map { fingerprint?.fields[$0] ?? "" }
+        let columns = ExportFormat.columns
+        let head: String, tail: String
         switch self {
         case .csv:
-            let fields = [row.commit, row.commitTime, row.series, row.path, row.format, row.benchmark, row.metric, row.unit,
-                          row.direction, String(row.sampleIndex), value, row.runStatus, row.error, row.fingerprintID]
-                + row.fingerprintFields
-            return fields.map(ExportFormat.csvField).joined(separator: ",") + "\n"
+            head = runFields.map(ExportFormat.csvField).joined(separator: ",") + ","
+            tail = "," + tailFields.map(ExportFormat.csvField).joined(separator: ",") + "\n"
         case .jsonl:
-            func text(_ value: String) -> String { JSONWriter.quote(value) }
-            var members = [text(row.commit), text(row.commitTime), text(row.series), text(row.path), text(row.format),
-                           text(row.benchmark), text(row.metric), text(row.unit), text(row.direction), String(row.sampleIndex),
-                           row.value.map(JSONWriter.format) ?? "null", text(row.runStatus), text(row.error), text(row.fingerprintID)]
-            members += row.fingerprintFields.map(text)
-            return "{" + zip(ExportFormat.columns, members).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}\n"
+            head = "{" + zip(columns.prefix(5), runFields).map { "\"\($0)\":\(JSONWriter.quote($1))," }.joined()
+            tail = "," + zip(columns.dropFirst(11), tailFields).map { "\"\($0)\":\(JSONWriter.quote($1))" }.joined(separator: ",") + "}\n"
         }
+        var rows = 0
+        for m in run.measurements {
+            let measurementFields = [m.benchmark, m.metric, m.unit, m.direction.rawValue]
+            let prefix: String
+            switch self {
+            case .csv:
+                prefix = head + measurementFields.map(ExportFormat.csvField).joined(separator: ",") + ","
+            case .jsonl:
+                prefix = head + zip(columns[5..<9], measurementFields).map { "\"\($0)\":\(JSONWriter.quote($1))," }.joined()
+                    + "\"sample_index\":"
+            }
+            let separator = self == .csv ? "," : ",\"value\":"
+            let missing = self == .csv ? "" : "null"
+            for index in 0..<(m.samples.count + m.failedSamples) {
+                out += prefix
+                out += String(index)
+                out += separator
+                out += index < m.samples.count ? JSONWriter.format(m.samples[index]) : missing
+                out += tail
+            }
+            rows += m.samples.count + m.failedSamples
+        }
+        return rows
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -68,23 +77,4 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The rows of one run: every value of every measurement, then the values of its failed records.
-    public static func rows(of run: Run, commit: Commit?) -> [ExportRow] {
-        let fingerprint = run.fingerprint?.fingerprint
-        let fields = Fingerprint.identityFields.map { fingerprint?.fields[$0] ?? "" }
-        let time = commit.map { InspectOperation.Report.isoTime(Double($0.time)) } ?? ""
-        let status = run.failure == nil ? "ok" : "failed"
-        let error = run.failure?.firstError ?? ""
-        var rows: [ExportRow] = []
-        for m in run.measurements {
-            let values: [Double?] = m.samples.map { $0 } + Array(repeating: nil, count: m.failedSamples)
-            for (index, value) in values.enumerated() {
-                rows.append(ExportRow(commit: commit?.id.hex ?? "", commitTime: time, series: run.series.value, path: run.path,
-                                      format: run.format.rawValue, benchmark: m.benchmark, metric: m.metric, unit: m.unit,
-                                      direction: m.direction.rawValue, sampleIndex: index, value: value, runStatus: status,
-                                      error: error, fingerprintID: fingerprint?.id ?? "", fingerprintFields: fields))
-            }
-        }
-        return rows
-    }
 }
