@@ -19,12 +19,16 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
             alternative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         }
         self.compiled = alternatives.map { $0.map { Array($0.utf8) } }
-        for segments in alternatives {
-            for segment in segments where segment.contains("**") && segment != "**" {
+        for segments in compiled {
+            for segment in segments where segment != Glob.doubleStar && Glob.containsDoubleStar(segment) {
                 throw GlobError.invalid(pattern: pattern, reason: "'**' must be a whole path segment, as in 'a/**/b'")
             }
             for segment in segments { try Glob.validateClasses(segment, pattern: pattern) }
         }
+    }
+
+    private static func containsDoubleStar(_ segment: [UInt8]) -> Bool {
+        zip(segment, segment.dropFirst()).contains { $0 == UInt8(ascii: "*") && $1 == UInt8(ascii: "*") }
     }
 
     public var description: String { pattern }
@@ -144,8 +148,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    private static func validateClasses(_ segment: String, pattern: String) throws {
-        let bytes = Array(segment.utf8)
+    private static func validateClasses(_ bytes: [UInt8], pattern: String) throws {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "[") {
@@ -158,35 +161,38 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func expandBraces(_ pattern: String) throws -> [String] {
-        let chars = Array(pattern)
-        guard let open = chars.firstIndex(of: "{") else {
-            if chars.contains("}") { throw GlobError.invalid(pattern: pattern, reason: "'}' without '{'") }
-            return [pattern]
+        try expandBraces(Array(pattern.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The braces are ASCII, so the pattern is split as UTF-8 bytes, never inside a character.
+    private static func expandBraces(_ bytes: [UInt8]) throws -> [[UInt8]] {
+        let invalid = { (reason: String) in GlobError.invalid(pattern: String(decoding: bytes, as: UTF8.self), reason: reason) }
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "{")) else {
+            if bytes.contains(UInt8(ascii: "}")) { throw invalid("'}' without '{'") }
+            return [bytes]
         }
         var depth = 0
         var close: Int?
         var commas: [Int] = []
-        for index in open..<chars.count {
-            switch chars[index] {
-            case "{": depth += 1
-            case "}":
+        for index in open..<bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"):
                 depth -= 1
                 if depth == 0 { close = index }
-            case "," where depth == 1: commas.append(index)
+            case UInt8(ascii: ",") where depth == 1: commas.append(index)
             default: break
             }
             if close != nil { break }
         }
-        guard let close else { throw GlobError.invalid(pattern: pattern, reason: "'{' without '}'") }
-        let head = String(chars[..<open])
-        let tail = String(chars[(close + 1)...])
-        var bounds = [open] + commas + [close]
-        var results: [String] = []
+        guard let close else { throw invalid("'{' without '}'") }
+        let head = bytes[..<open]
+        let tail = bytes[(close + 1)...]
+        let bounds = [open] + commas + [close]
+        var results: [[UInt8]] = []
         for i in 0..<(bounds.count - 1) {
-            let option = String(chars[(bounds[i] + 1)..<bounds[i + 1]])
-            results += try expandBraces(head + option + tail)
+            results += try expandBraces(Array(head + bytes[(bounds[i] + 1)..<bounds[i + 1]] + tail))
         }
-        bounds.removeAll()
         return results
     }
 }

@@ -5,6 +5,19 @@ import TestSupport
 import Testing
 
 struct CompareOperationTests {
+    @Test func todayIsWrittenAsYearMonthDay() {
+        #expect(CompareOperation.civilDate(daysSince1970: 0) == "1970-01-01")
+        #expect(CompareOperation.civilDate(daysSince1970: 20_422) == "2025-11-30")
+        #expect(CompareOperation.civilDate(daysSince1970: -719_468) == "0000-03-01")
+        #expect(CompareOperation.civilDate(daysSince1970: 2_932_897) == "10000-01-01")
+    }
+
+    @Test func numbersArePaddedWithZerosAsPrintfDoes() {
+        for (value, width) in [(7, 2), (12, 2), (123, 2), (5, 4), (-5, 4), (-12345, 4), (0, 1), (0, 0)] {
+            #expect(CompareOperation.zeroPadded(value, width) == String(format: "%0\(width)ld", value))
+        }
+    }
+
     @Test func comparesTheWorkingTreeWithThePreviousCommit() throws {
         let fixture = try FixtureRepository()
         try fixture.write("bench/llm.csv", "model,ttft_s,tokens_s\nm,0.50,80\n")

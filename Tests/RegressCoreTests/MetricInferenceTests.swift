@@ -1,7 +1,21 @@
+import Foundation
 @testable import RegressCore
 import Testing
 
 struct MetricInferenceTests {
+    @Test func whitespaceIsTrimmedAsFoundationTrimsIt() {
+        let scalars: [UInt32] = [0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x21, 0x85, 0xA0, 0xAD, 0x1680, 0x180E, 0x1FFF,
+                                 0x2000, 0x2005, 0x200A, 0x200B, 0x200C, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF, 0x1F600]
+        for value in scalars {
+            let space = String(Unicode.Scalar(value)!)
+            for text in [space + "ms" + space, space + space, "a" + space + "b", space + "\u{301}x", ""] {
+                #expect(text.trimmingWhitespaces == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(" \t5 %\u{3000}".trimmingWhitespaces == "5 %")
+        #expect(MetricInference.direction(ofUnit: "\u{A0}Tokens/S ") == .higherIsBetter)
+    }
+
     @Test(arguments: [
         ("ttft_s", "s", Direction.lowerIsBetter),
         ("tokens_s", "tokens/s", .higherIsBetter),

@@ -8,10 +8,11 @@ struct YAMLValue {
     let file: String
 
     /// Parses a document; an empty document is an empty mapping. Values are read as their text, so
-    /// no tag is resolved (which spares compiling the resolver's patterns at start-up).
+    /// no tag is resolved (which spares compiling the resolver's patterns at start-up). The text is
+    /// read as UTF-8, Swift's own encoding (Yams's default asks the environment first, which copies it).
     static func parse(_ text: String, file: String) throws -> YAMLValue {
         do {
-            let node = try Yams.compose(yaml: text, .basic) ?? Node.mapping(Node.Mapping([]))
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, path: "", file: file)
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: YAMLValue.line(of: error), keyPath: "", message: "not valid YAML: \(YAMLValue.problem(of: error))")

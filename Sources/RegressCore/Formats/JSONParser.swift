@@ -34,7 +34,8 @@ public struct JSONParser {
         let count: Int
         let ascii: Bool
     }
-    private var interned = [String?](repeating: nil, count: JSONParser.internSlots)
+    /// Allocated at the first such string: a small document, or a scan for its first key, makes none.
+    private var interned: [String?] = []
     private static let internSlots = 4096
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
@@ -424,6 +425,7 @@ public struct JSONParser {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in content { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             let slot = Int(truncatingIfNeeded: hash % UInt64(JSONParser.internSlots))
+            if interned.isEmpty { interned = [String?](repeating: nil, count: JSONParser.internSlots) }
             if var known = interned[slot], known.withUTF8({ $0.count == content.count && memcmp($0.baseAddress!, content.baseAddress!, content.count) == 0 }) {
                 return known
             }

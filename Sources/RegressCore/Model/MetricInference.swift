@@ -180,7 +180,7 @@ public enum MetricInference {
     }
 
     public static func direction(ofUnit unit: String) -> Direction? {
-        let lower = unit.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = unit.lowercased().trimmingWhitespaces
         if lower.isEmpty { return nil }
         if lower.hasSuffix("/op") || lower.hasSuffix("/iter") || lower.hasSuffix("/call") { return .lowerIsBetter }
         if lower.hasSuffix("/s") || lower.hasSuffix("/sec") || lower.hasSuffix("/second") || lower.hasSuffix("/ms")

@@ -171,8 +171,8 @@ struct PolicyFields: Equatable, Sendable {
 extension YAMLValue {
     /// `5%` (or `2.5%`) as the fraction 0.05; anything else is an error that says how to write it.
     func percentage() throws -> Double {
-        let text = try string().trimmingCharacters(in: .whitespaces)
-        guard text.hasSuffix("%"), let value = Double(text.dropLast().trimmingCharacters(in: .whitespaces)),
+        let text = try string().trimmingWhitespaces
+        guard text.hasSuffix("%"), let value = Double(text.dropLast().trimmingWhitespaces),
               value >= 0, value.isFinite else {
             throw error("expected a percentage such as 5%, got '\(text)'")
         }
