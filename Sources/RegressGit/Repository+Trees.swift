@@ -51,11 +51,35 @@ extension Repository {
     /// the number of paths, not paths times the size of their folder.
     /// The corresponding libgit2 functions are `git_tree_entry_byname` and `git_odb_read_header`.
     public func fileSizes(at commit: ObjectID, paths: [String]) throws -> [String: Int] {
-        let root = try lookupTree(of: commit)
-        defer { git_tree_free(root) }
         var odb: OpaquePointer?
         try check("git_repository_odb", git_repository_odb(&odb, pointer))
         defer { git_odb_free(odb) }
+        var sizes: [String: Int] = [:]
+        try forEachFile(at: commit, paths: paths) { path, entry in
+            var size = 0
+            var type = GIT_OBJECT_ANY
+            if git_odb_read_header(&size, &type, odb, git_tree_entry_id(entry)) == 0 { sizes[path] = size }
+        }
+        return sizes
+    }
+
+    /// The blobs of files of one commit; paths that are not files (folders, submodules, symbolic links)
+    /// are left out. Each folder's tree is looked up once, as in `fileSizes(at:paths:)`.
+    /// The corresponding libgit2 function is `git_tree_entry_byname`.
+    public func fileBlobIDs(at commit: ObjectID, paths: [String]) throws -> [String: ObjectID] {
+        var ids: [String: ObjectID] = [:]
+        try forEachFile(at: commit, paths: paths) { path, entry in
+            ids[path] = ObjectID(git_tree_entry_id(entry).pointee)
+        }
+        return ids
+    }
+
+    /// Calls `body` with each of `paths` that is a file of the commit's tree (a blob that is not a
+    /// symbolic link) and its tree entry, which lives only during the call. Each folder's tree is looked
+    /// up once.
+    func forEachFile(at commit: ObjectID, paths: [String], _ body: (String, OpaquePointer) throws -> Void) throws {
+        let root = try lookupTree(of: commit)
+        defer { git_tree_free(root) }
         var byFolder: [String: [(path: String, name: String)]] = [:]
         for path in paths {
             let slash = path.lastIndex(of: "/")
@@ -63,7 +87,6 @@ extension Repository {
             let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
             byFolder[folder, default: []].append((path, name))
         }
-        var sizes: [String: Int] = [:]
         for (folder, members) in byFolder {
             var tree: OpaquePointer? = root
             if !folder.isEmpty {
@@ -78,12 +101,9 @@ extension Repository {
             for member in members {
                 guard let entry = git_tree_entry_byname(tree, member.name), git_tree_entry_type(entry) == GIT_OBJECT_BLOB,
                       git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK else { continue }
-                var size = 0
-                var type = GIT_OBJECT_ANY
-                if git_odb_read_header(&size, &type, odb, git_tree_entry_id(entry)) == 0 { sizes[member.path] = size }
+                try body(member.path, entry)
             }
         }
-        return sizes
     }
 
     /// The size in bytes of a blob, read from the object's header without loading it.

@@ -93,6 +93,23 @@ struct FastPathTests {
         #expect(scan("") == nil)
     }
 
+    @Test func topLevelValuesAreFoundWithoutReadingTheRest() {
+        func scan(_ text: String) -> [String: JSONValue]? {
+            JSONParser.topLevelValues(Array(text.utf8), keys: ["commit_hash", "date"])
+        }
+        let asv = #"{"commit_hash": "3f2a", "results": {"date": 1, "commit_hash": "x"}, "date": 1700000000000, "rest": "#
+        #expect(scan(asv)?["commit_hash"] == .string("3f2a"))
+        #expect(scan(asv)?["date"] == .number(1_700_000_000_000))
+        #expect(scan("\u{FEFF}" + #" {"date": null, "params": {"s": "a\"}b"}, "commit_hash": ["x"]}"#)?.count == 2)
+        #expect(scan(#"{"date": 5, "env_name": "py3"}"#)?.map(\.key) == ["date"])
+        #expect(scan(#"{}"#)?.isEmpty == true)
+        #expect(scan(#"{"results": {"date": 3}}"#)?.isEmpty == true)
+        #expect(scan(#"[{"date": 3}]"#) == nil)
+        #expect(scan(#"{"date": 5, "broken": [1, 2"#) == nil)
+        #expect(scan(#"{"date": 5 "commit_hash": "x"}"#) == nil)
+        #expect(scan("") == nil)
+    }
+
     @Test func aParallelMapKeepsTheOrderOfAPlainMap() {
         let items = (0..<5000).map { "metric \($0)" }
         #expect(ParallelMap.map(items) { Bootstrap.seed(for: $0) } == items.map { Bootstrap.seed(for: $0) })

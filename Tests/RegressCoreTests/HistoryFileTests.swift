@@ -200,6 +200,14 @@ struct ASVHistoryTests {
         result.contents.measurements.map { "\($0.benchmark) \($0.unit) \($0.direction.rawValue) \($0.samples.count)" }
     }
 
+    @Test func eachBenchmarksFileDeclaresItsOwnUnitsWhenReadOneAfterAnother() {
+        func described(_ unit: String) -> [UInt8] {
+            Array(#"{"b.track_x": {"name": "b.track_x", "type": "track", "unit": "\#(unit)"}, "version": 2}"#.utf8)
+        }
+        #expect(["bytes", "seconds", "seconds", "bytes"].map { ASVAdapter.declaredKinds(described($0))["b.track_x"]?.0 } == ["B", "s", "s", "B"])
+        #expect(ASVAdapter.declaredKinds([]).isEmpty)
+    }
+
     @Test func aResultFileWithFailedAndSkippedBenchmarksReadsTheRest() throws {
         // Written by asv 0.6.4 (`asv run --record-samples --quick`) of `Fixtures/formats/asv/benchmarks.py.txt`.
         let result = try FormatAdapterTests.read("\(Self.results)/fixturebox/e2b39d83-existing-py_tmp_asvenv_bin_python.json")

@@ -340,6 +340,68 @@ struct HistoryFileEntryTests {
         #expect(series.changes.first?.verdict == .regression)
     }
 
+    @Test func asvResultsReadByTheWalkTakeTheMachineAndUnitsTheTipHas() throws {
+        // Results published apart from the code: one commit per run, each naming a commit of another repository.
+        let fixture = try FixtureRepository()
+        func machine(_ cpu: String) -> String {
+            #"{"machine": "box", "cpu": "\#(cpu)", "num_cpu": "4", "os": "Linux", "ram": "8000000", "version": 1}"#
+        }
+        try fixture.write("results/box/machine.json", machine("Old CPU"))
+        try fixture.commit("machine")
+        let hashes = ["a1b2c3d4", "b1b2c3d4", "c1b2c3d4"].map { $0 + String(repeating: "e", count: 32) }
+        for (index, hash) in hashes.enumerated() {
+            try fixture.write("results/box/\(hash.prefix(8))-py3.json", """
+                {"commit_hash": "\(hash)", "env_name": "py3", "date": \(1_759_000_000 + index * 60)000, "params": {"machine": "box"},
+                 "result_columns": ["result"], "results": {"benchmarks.track_rss": [[\(100 + index)]]}, "version": 2}
+                """)
+            try fixture.commit("run \(index)")
+        }
+        func read() throws -> [String] {
+            let repository = try Repository(discoveringFrom: fixture.path)
+            let walked = try HistoryReader(repository: repository, configuration: .defaults)
+                .read(HistoryRange.parse("HEAD", in: repository), firstParent: true)
+            return walked.runs.map { point in
+                let measurement = point.run.measurements[0]
+                return "\(point.commit.id.hex.prefix(10)) \(point.commit.time) \(point.run.series.value) \(measurement.samples) " +
+                    "\(measurement.unit) \(point.run.fingerprint?.fingerprint.fields["cpu.model"] ?? "-")"
+            }
+        }
+        #expect(try read() == [
+            "a1b2c3d4ee 1759000000 results/box/{commit}-py3.json [100.0]  Old CPU",
+            "b1b2c3d4ee 1759000060 results/box/{commit}-py3.json [101.0]  Old CPU",
+            "c1b2c3d4ee 1759000120 results/box/{commit}-py3.json [102.0]  Old CPU",
+        ])
+        // The machine changes and the units are declared after the runs: every entry is read with what the tip has.
+        try fixture.write("results/box/machine.json", machine("New CPU"))
+        try fixture.write("results/benchmarks.json",
+                          #"{"benchmarks.track_rss": {"name": "benchmarks.track_rss", "type": "track", "unit": "bytes"}, "version": 2}"#)
+        try fixture.commit("new machine, declared units")
+        #expect(try read() == [
+            "a1b2c3d4ee 1759000000 results/box/{commit}-py3.json [100.0] B New CPU",
+            "b1b2c3d4ee 1759000060 results/box/{commit}-py3.json [101.0] B New CPU",
+            "c1b2c3d4ee 1759000120 results/box/{commit}-py3.json [102.0] B New CPU",
+        ])
+    }
+
+    @Test func theNoiseWindowKeepsTheNewestEarlierRunsThatHaveTheMetric() throws {
+        let fixture = try FixtureRepository()
+        // Runs 0 to 5; runs 3 and 5 lack `io_ms`.
+        for index in 0..<6 {
+            let io = index == 3 || index == 5 ? "" : #", "io_ms": \#(10 + index)"#
+            try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": \#(100 + index)\#(io)}]}"#)
+            try fixture.commit("run \(index)")
+        }
+        try fixture.write("bench/results.json", #"{"benchmarks": [{"name": "conv", "time_ms": 110, "io_ms": 20}]}"#)
+        try fixture.commit("base")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let source = try CommitSource(repository: repository, revision: "HEAD")
+        let runs = try RunLoader.load(source, configuration: .defaults).runs
+        let policies = try PolicySet.parse([("p.yml", "version: 1\ndefaults:\n  history: { window: 3 }\n")])
+        let values = try EarlierRuns.values(for: runs, at: try repository.resolveCommit("HEAD"), source: source, repository: repository,
+                                            configuration: .defaults, policies: policies)
+        #expect(values == ["bench/results.json/conv/time_ms": [103, 104, 105], "bench/results.json/conv/io_ms": [11, 12, 14]])
+    }
+
     @Test func asvResultFilesArePointsAtTheCodeCommitsTheyName() throws {
         let fixture = try FixtureRepository()
         var commits: [(id: String, time: Int)] = []

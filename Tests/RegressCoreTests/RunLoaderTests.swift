@@ -135,6 +135,84 @@ struct RunLoaderTests {
         #expect(loaded.runs.first?.earlierPaths == ["results/box/\(known)-py3.11.json"])
     }
 
+    /// Results named by commits of another repository, of every kind the dates inside can be: equal
+    /// dates (the later path first), `started_at` without `date`, seconds or milliseconds, no date, not
+    /// JSON, the same bytes under two names, a committed symbolic link (never read).
+    static func resultsOutsideTheHistory(_ fixture: FixtureRepository) throws {
+        try fixture.write("results/box/a1b2c3d4-py3.json", #"{"date": 1759000000000, "t_ms": 1}"#)
+        try fixture.write("results/box/b1b2c3d4-py3.json", #"{"date": 1759000000000, "t_ms": 2}"#)
+        try fixture.write("results/box/f1b2c3d4-py3.json", #"{"date": 1759000000000, "t_ms": 1}"#)
+        try fixture.write("results/box/c1b2c3d4-py3.json", #"{"started_at": 1759050000, "t_ms": 3}"#)
+        try fixture.write("results/box/9a1b2c3d-py3.json", #"{"t_ms": 4, "date": 1758900000}"#)
+        try fixture.write("results/box/d1b2c3d4-py3.json", #"{"t_ms": 5}"#)
+        try fixture.write("results/box/e1b2c3d4-py3.json", #"{"date": "#)
+        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/results/box/0a1b2c3d-py3.json",
+                                                   withDestinationPath: "a1b2c3d4-py3.json")
+    }
+
+    @Test func resultsNamedByCommitsOutsideTheHistoryGoByTheirDatesThenByPathUndatedOnesOldest() throws {
+        let fixture = try FixtureRepository()
+        try Self.resultsOutsideTheHistory(fixture)
+        try fixture.commit("results of another repository's commits")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        #expect(loaded.runs.map(\.series.value) == ["results/box/{commit}-py3.json"])
+        let run = try #require(loaded.runs.first)
+        #expect(run.path == "results/box/c1b2c3d4-py3.json")
+        #expect(run.earlierPaths == ["f1b2c3d4", "b1b2c3d4", "a1b2c3d4", "9a1b2c3d", "e1b2c3d4", "d1b2c3d4", "0a1b2c3d"]
+            .map { "results/box/\($0)-py3.json" })
+    }
+
+    @Test func theWorkingTreeOrdersResultsByTheirDatesAsACommitDoes() throws {
+        let fixture = try FixtureRepository()
+        try Self.resultsOutsideTheHistory(fixture)
+        try fixture.remove("results/box/0a1b2c3d-py3.json")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let loaded = try RunLoader.load(try WorkingTreeSource(repository: repository), configuration: .defaults)
+        #expect(loaded.runs.first?.path == "results/box/c1b2c3d4-py3.json")
+        #expect(loaded.runs.first?.earlierPaths == ["f1b2c3d4", "b1b2c3d4", "a1b2c3d4", "9a1b2c3d", "e1b2c3d4", "d1b2c3d4"]
+            .map { "results/box/\($0)-py3.json" })
+    }
+
+    @Test func bothSidesOfAComparisonOrderTheRunsTheyShareAlike() throws {
+        let fixture = try FixtureRepository()
+        try Self.resultsOutsideTheHistory(fixture)
+        try fixture.commit("results")
+        try fixture.write("results/box/7e1b2c3d-py3.json", #"{"date": 1759000000000, "t_ms": 6}"#)
+        try fixture.commit("one more, dated as three others")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let head = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD"), configuration: .defaults)
+        let base = try RunLoader.load(try CommitSource(repository: repository, revision: "HEAD~1"), configuration: .defaults)
+        #expect(base.runs.first?.earlierPaths == ["f1b2c3d4", "b1b2c3d4", "a1b2c3d4", "9a1b2c3d", "e1b2c3d4", "d1b2c3d4", "0a1b2c3d"]
+            .map { "results/box/\($0)-py3.json" })
+        #expect(head.runs.first?.earlierPaths == ["f1b2c3d4", "b1b2c3d4", "a1b2c3d4", "7e1b2c3d", "9a1b2c3d", "e1b2c3d4", "d1b2c3d4", "0a1b2c3d"]
+            .map { "results/box/\($0)-py3.json" })
+    }
+
+    @Test func anAbbreviationThatNamesTwoObjectsOrdersTheSeriesByTheDatesInside() throws {
+        let fixture = try FixtureRepository()
+        try fixture.write("src/code.txt", "one")
+        let older = try fixture.commit("code one")
+        try fixture.write("src/code.txt", "two")
+        let newer = try fixture.commit("code two")
+        // History says `newer` is the later run; the dates inside say the opposite.
+        try fixture.write("results/box/\(older.prefix(8))-py3.json", #"{"date": 1759100000000, "t_ms": 1}"#)
+        try fixture.write("results/box/\(newer.prefix(8))-py3.json", #"{"date": 1759000000000, "t_ms": 2}"#)
+        try fixture.commit("results of both")
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let source = try CommitSource(repository: repository, revision: "HEAD")
+        #expect(try RunLoader.load(source, configuration: .defaults).runs.first?.path == "results/box/\(newer.prefix(8))-py3.json")
+        // A second loose object whose name starts with the same digits: the abbreviation names two objects.
+        let objects = fixture.path + "/.git/objects/" + newer.prefix(2) + "/"
+        let twin = String(newer.dropFirst(2).dropLast()) + (newer.hasSuffix("0") ? "1" : "0")
+        try FileManager.default.copyItem(atPath: objects + newer.dropFirst(2), toPath: objects + twin)
+        #expect(try Repository(discoveringFrom: fixture.path).commit(abbreviated: String(newer.prefix(8))) == .ambiguous)
+        let reopened = try CommitSource(repository: try Repository(discoveringFrom: fixture.path), revision: "HEAD")
+        let loaded = try RunLoader.load(reopened, configuration: .defaults)
+        #expect(loaded.runs.first?.path == "results/box/\(older.prefix(8))-py3.json")
+        #expect(loaded.runs.first?.earlierPaths == ["results/box/\(newer.prefix(8))-py3.json"])
+    }
+
     @Test func inspectNamesTheSeriesOfAnAllDigitCommitPrefixByItsSiblings() throws {
         let folder = try TemporaryFolder.make(prefix: "inspect")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -4,6 +4,40 @@ import TestSupport
 import Testing
 
 struct RepositoryTests {
+    @Test func storageOrderIsTheLastStoredObjectFirstThenTheUnpackedOnesAsGiven() throws {
+        let fixture = try FixtureRepository()
+        for index in 0..<6 {
+            try fixture.write("bench/r\(index).json", #"{"run": \#(index), "times_ms": [\#(index), 2, 3, 4, 5, 6, 7, 8]}"#)
+            try fixture.commit("run \(index)")
+        }
+        func blob(_ path: String) throws -> ObjectID {
+            try #require(ObjectID(hex: try fixture.git(["rev-parse", "HEAD:" + path]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let packed = try (0..<6).map { try blob("bench/r\($0).json") }
+        let repository = try Repository(discoveringFrom: fixture.path)
+        // Nothing packed yet: the order given.
+        #expect(repository.storageOrder(of: packed.reversed()) == packed.reversed())
+        try fixture.git(["repack", "-a", "-d", "-q"])
+        try fixture.write("bench/loose.json", #"{"run": 6}"#)
+        try fixture.commit("run 6")
+        let loose = try blob("bench/loose.json")
+        let absent = try #require(ObjectID(hex: "00000000000000000000000000000000000000aa"))
+        // Where `git show-index` says the pack stores each object: "offset name (crc)" per line.
+        let packFolder = fixture.path + "/.git/objects/pack"
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: packFolder).first { $0.hasSuffix(".idx") })
+        let listing = try Shell.run("/bin/sh", ["-c", "git show-index < \(packFolder)/\(index)"], in: fixture.path)
+        var offsets: [ObjectID: Int] = [:]
+        for line in listing.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if let id = ObjectID(hex: String(fields[1])), let offset = Int(fields[0]) { offsets[id] = offset }
+        }
+        #expect(packed.allSatisfy { offsets[$0] != nil })
+        let reopened = try Repository(discoveringFrom: fixture.path)
+        let order = reopened.storageOrder(of: [loose, packed[2], absent, packed[0], packed[5], packed[3], packed[1], packed[4]])
+        #expect(order == packed.sorted { offsets[$0]! > offsets[$1]! } + [loose, absent])
+        #expect(reopened.storageOrder(of: [packed[3]]) == [packed[3]])
+    }
+
     @Test func discoversTheRepositoryFromASubfolder() throws {
         let fixture = try FixtureRepository()
         try fixture.write("bench/deep/x.csv", "a,b\n1,2\n")

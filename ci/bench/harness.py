@@ -34,6 +34,7 @@ def workloads(regress, inputs):
          ["git", "-C", at("small"), "diff", "--stat", "HEAD~1", "HEAD"]),
         ("compare: 18,000 Google Benchmark files (3,600 runs)", compare("gbench-repo"), None),
         ("compare: asv results, 1,250 files", compare("asv-project"), None),
+        ("compare: asv results-only repository, 1,250 files", compare("asv-results"), None),
     ]
 
 

@@ -15,8 +15,10 @@
   asv-project/   one commit per run, each adding the asv result file of the commit before it, named by
                  that commit as asv names them (1,250 files in results/bench-box/ beside machine.json
                  and benchmarks.json)
+  asv-results/   the same, with results published apart from the code: each file names a commit of
+                 another repository (one this history does not have), so its runs go by their `date`
 """
-import argparse, json, os, random, subprocess, sys, time
+import argparse, hashlib, json, os, random, subprocess, sys, time
 
 START = 1_700_000_000
 CONFIG = b"version: 1\nartifacts:\n  - path: bench/results.%s\n"
@@ -181,9 +183,10 @@ def make_gbench_repo(folder):
     importer.close()
 
 
-def make_asv_project(folder):
+def make_asv(folder, name, benchmarked):
+    """One commit per run, each adding one asv result file named by the commit `benchmarked` gives."""
     rng = random.Random(9)
-    importer = Importer(os.path.join(folder, "asv-project"))
+    importer = Importer(os.path.join(folder, name))
     names = [f"benchmarks.Suite{k // 10}.time_case_{k}" for k in range(300)]
     machine = {"arch": "x86_64", "cpu": "Bench CPU", "machine": "bench-box", "num_cpu": "2", "os": "Linux 6.5.0",
                "ram": "8000000", "version": 1}
@@ -193,7 +196,7 @@ def make_asv_project(folder):
                      ".asv/results/benchmarks.json": json.dumps(described, indent=1).encode()}, START - 3600)
     for run in range(1_250):
         moment = START + run * 3600
-        commit = importer.last_commit()  # the commit benchmarked: the one before this run's
+        commit = benchmarked(importer, run)
         document = {
             "commit_hash": commit, "env_name": "virtualenv-py3.11", "date": moment * 1000,
             "params": {"arch": "x86_64", "cpu": "Bench CPU", "machine": "bench-box", "num_cpu": "2",
@@ -211,6 +214,16 @@ def make_asv_project(folder):
     importer.close()
 
 
+def make_asv_project(folder):
+    # The commit benchmarked is the one before this run's.
+    make_asv(folder, "asv-project", lambda importer, run: importer.last_commit())
+
+
+def make_asv_results(folder):
+    # Results published apart from the code: the commits benchmarked are those of another repository.
+    make_asv(folder, "asv-results", lambda importer, run: hashlib.sha1(b"source commit %d" % run).hexdigest())
+
+
 def write(folder, name, data):
     with open(os.path.join(folder, name), "wb") as out:
         out.write(data)
@@ -226,6 +239,7 @@ MAKERS = {
     "small": make_small,
     "gbench-repo": make_gbench_repo,
     "asv-project": make_asv_project,
+    "asv-results": make_asv_results,
 }
 
 

@@ -17,6 +17,9 @@ public protocol ArtifactSource {
     /// The id of the blob at `path` when the source is a commit (the same id means the same bytes);
     /// nil for files on disk or a missing path.
     func blobID(_ path: String) -> ObjectID?
+    /// The blobs of many files at once, as `blobID(_:)` for each but cheaper; a committed symbolic link
+    /// is left out (its blob is not the file's bytes).
+    func blobIDs(of paths: [String]) -> [String: ObjectID]
     /// The repository whose history `commit` is in, when the source has one.
     var historyRepository: Repository? { get }
 }
@@ -29,6 +32,7 @@ extension ArtifactSource {
         return sizes
     }
     public func blobID(_ path: String) -> ObjectID? { nil }
+    public func blobIDs(of paths: [String]) -> [String: ObjectID] { [:] }
     public var historyRepository: Repository? { nil }
 }
 
@@ -73,6 +77,10 @@ public struct CommitSource: ArtifactSource {
 
     public func blobID(_ path: String) -> ObjectID? {
         (try? repository.blobID(at: id, path: path)) ?? nil
+    }
+
+    public func blobIDs(of paths: [String]) -> [String: ObjectID] {
+        (try? repository.fileBlobIDs(at: id, paths: paths)) ?? [:]
     }
 }
 

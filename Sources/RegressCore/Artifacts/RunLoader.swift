@@ -50,11 +50,8 @@ public enum RunLoader {
             // its abbreviation is ambiguous), by the time inside each file.
             let commitNamed = series.foldsCommits && bySeries[series]!.count > 1 && series.timestamp == nil
             let positions = commitNamed ? historyPositions(bySeries[series]!.map(\.path), in: source) : nil
-            let moments = commitNamed
-                ? Dictionary(uniqueKeysWithValues: bySeries[series]!.map { member in
-                    (member.path, positions.map { -Double($0[member.path]!) } ?? embeddedTime(member.path, in: source))
-                })
-                : [:]
+            let moments = !commitNamed ? [:]
+                : positions.map { $0.mapValues { -Double($0) } } ?? embeddedTimes(bySeries[series]!.map(\.path), in: source)
             let members = bySeries[series]!.sorted { a, b in
                 (a.key.timestamp ?? moments[a.path] ?? 0, a.path) > (b.key.timestamp ?? moments[b.path] ?? 0, b.path)
             }
@@ -111,21 +108,38 @@ public enum RunLoader {
         return named.mapValues { positions[$0]! }
     }
 
-    /// The time a JSON artifact says it was made (`date` in milliseconds, as asv writes it), in seconds:
-    /// its top-level `date`, else `started_at`, scanned for without building the document (0 for none).
-    /// A blob is scanned once per process, whichever side or revision it is read from.
-    static func embeddedTime(_ path: String, in source: ArtifactSource) -> Double {
-        let blob = source.blobID(path)
-        if let blob, let known = embeddedTimes.value(for: blob) { return known }
-        var time = 0.0
-        if let bytes = try? source.read(path), let date = JSONParser.topLevelNumber(bytes, keys: ["date", "started_at"]) {
-            time = date > 1e11 ? date / 1000 : date
+    /// The time each JSON artifact of `paths` says it was made (`date` in milliseconds, as asv writes
+    /// it), in seconds: its top-level `date`, else `started_at`, scanned for without building the
+    /// document (0 for none, and for a file that cannot be read, as a committed symbolic link). A blob is
+    /// scanned once per process, whichever path, side or revision it is read from; the blobs of a
+    /// commit not scanned yet are read in the order the repository stores them (`storageOrder(of:)`).
+    static func embeddedTimes(_ paths: [String], in source: ArtifactSource) -> [String: Double] {
+        var times: [String: Double] = [:]
+        let blobs = source.historyRepository == nil ? [:] : source.blobIDs(of: paths)
+        if let repository = source.historyRepository, !blobs.isEmpty {
+            let unread = Set(blobs.values).filter { embeddedTimeMemo.value(for: $0) == nil }
+            for blob in repository.storageOrder(of: unread.sorted()) {
+                embeddedTimeMemo.store(embeddedTime(try? repository.blob(blob)), for: blob)
+            }
         }
-        if let blob { embeddedTimes.store(time, for: blob) }
-        return time
+        for path in paths {
+            if let blob = blobs[path], let known = embeddedTimeMemo.value(for: blob) {
+                times[path] = known
+            } else {
+                // A file on disk, or one of a source that cannot tell blobs apart: read by its path.
+                times[path] = embeddedTime(try? source.read(path))
+            }
+        }
+        return times
     }
 
-    private static let embeddedTimes = BlobMemo<Double>()
+    /// The time a file's bytes say it was made (see `embeddedTimes(_:in:)`); 0 for none or no bytes.
+    static func embeddedTime(_ bytes: [UInt8]?) -> Double {
+        guard let bytes, let date = JSONParser.topLevelNumber(bytes, keys: ["date", "started_at"]) else { return 0 }
+        return date > 1e11 ? date / 1000 : date
+    }
+
+    private static let embeddedTimeMemo = BlobMemo<Double>()
 
     /// Reads one artifact into a run; nil when it holds no numeric value and no failed record. A file
     /// the configuration names must parse (its error is thrown on); one found by the default globs may
@@ -257,6 +271,27 @@ final class Memo<Key: Hashable, Value>: @unchecked Sendable {
 }
 
 typealias BlobMemo<Value> = Memo<ObjectID, Value>
+
+/// The value last computed, kept with its input: computed again only when the input changes (a file
+/// that every run of a walk reads beside its own, as asv's `benchmarks.json`).
+final class LastComputed<Input: Equatable, Value>: @unchecked Sendable {
+    private var last: (input: Input, value: Value)?
+    private let lock = NSLock()
+
+    func value(for input: Input, compute: (Input) -> Value) -> Value {
+        lock.lock()
+        if let last, last.input == input {
+            lock.unlock()
+            return last.value
+        }
+        lock.unlock()
+        let value = compute(input)
+        lock.lock()
+        last = (input, value)
+        lock.unlock()
+        return value
+    }
+}
 
 /// Set once something happened (a closure ran), read afterwards.
 final class Flag: @unchecked Sendable {

@@ -67,8 +67,11 @@ public enum HistoryArtifact {
         try self.read(asvResults: paths, read: read).entries
     }
 
-    /// `entries(asvResults:read:)` with the notices of the files passed over.
-    public static func read(asvResults paths: [String], read: (String) throws -> [UInt8]) throws -> HistoryRead {
+    /// `entries(asvResults:read:)` with the notices of the files passed over. `known` holds the entries
+    /// of files read already (`asvEntry(bytes:run:)`, with the `machine.json` and `benchmarks.json` that
+    /// `read` gives): they are not read again, only keyed with the others.
+    public static func read(asvResults paths: [String], read: (String) throws -> [UInt8],
+                            known: [String: HistoryEntry] = [:]) throws -> HistoryRead {
         var machines: [String: JSONValue?] = [:]
         var declared: [String: [String: (String, Direction)]] = [:]
         var entries: [HistoryEntry] = []
@@ -77,6 +80,12 @@ public enum HistoryArtifact {
         for path in paths.sorted() {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if name == "machine.json" || name == "benchmarks.json" { continue }
+            if let entry = known[path] {
+                var run = entry.run
+                run.series = keys[path] ?? SeriesKey(path: path)
+                entries.append(HistoryEntry(commit: entry.commit, time: entry.time, run: run))
+                continue
+            }
             let bytes = try read(path)
             let value: JSONValue
             do {
@@ -109,10 +118,26 @@ public enum HistoryArtifact {
             }
             let run = Run(series: keys[path] ?? SeriesKey(path: path), path: path, format: .asv, measurements: contents.measurements,
                           skipped: contents.skipped, fingerprint: contents.fingerprint.map { RunFingerprint(fingerprint: $0, origin: path) })
-            let date = value["date"]?.numberValue
-            entries.append(HistoryEntry(commit: value["commit_hash"]?.stringValue, time: date.map { $0 > 1e11 ? $0 / 1000 : $0 }, run: run))
+            entries.append(asvEntry(value, run: run))
         }
         entries.sort { ($0.time ?? 0, $0.run.path) < ($1.time ?? 0, $1.run.path) }
         return HistoryRead(entries: entries, notices: notices)
+    }
+
+    /// The entry of an asv results file: its run, at the commit of its `commit_hash` and the time of its
+    /// `date` (milliseconds, as asv writes it, or seconds).
+    static func asvEntry(_ value: JSONValue, run: Run) -> HistoryEntry {
+        let date = value["date"]?.numberValue
+        return HistoryEntry(commit: value["commit_hash"]?.stringValue, time: date.map { $0 > 1e11 ? $0 / 1000 : $0 }, run: run)
+    }
+
+    /// The entry of an asv results file whose run was read already (by `ArtifactReader`, which took the
+    /// file for asv's by its content), from its bytes: `commit_hash` and `date` are found by a scan of
+    /// its top level, without building the document again. Nil when the bytes do not scan.
+    static func asvEntry(bytes: [UInt8], run: Run) -> HistoryEntry? {
+        guard let header = JSONParser.topLevelValues(bytes, keys: ["commit_hash", "date"]) else { return nil }
+        let entryRun = Run(series: run.series, path: run.path, format: .asv, measurements: run.measurements, skipped: run.skipped,
+                           fingerprint: run.fingerprint)
+        return asvEntry(.object(header.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), run: entryRun)
     }
 }

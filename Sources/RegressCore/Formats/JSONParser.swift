@@ -173,6 +173,50 @@ public struct JSONParser {
         }
     }
 
+    /// The values of the first top-level members named by `keys` of a document that is an object,
+    /// found without building the rest of it: the values of other members are skipped over by their
+    /// brackets and strings, and the scan stops once every key is found (a key that is not there costs
+    /// a scan to the object's end). What follows is not checked: for a document known to parse. Nil
+    /// when the document is no object, or breaks before the answer is known.
+    public static func topLevelValues(_ bytes: [UInt8], keys: Set<String>) -> [String: JSONValue]? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            return parser.scanTopLevel(values: keys)
+        }
+    }
+
+    private mutating func scanTopLevel(values keys: Set<String>) -> [String: JSONValue]? {
+        var found: [String: JSONValue] = [:]
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return found }
+        while found.count < keys.count {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = try? parseString() else { return nil }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipWhitespace()
+            if keys.contains(key), found[key] == nil {
+                guard let value = try? parseValue() else { return nil }
+                found[key] = value
+            } else {
+                guard skipValue() else { return nil }
+            }
+            skipWhitespace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            return bytes[index] == UInt8(ascii: "}") ? found : nil
+        }
+        return found
+    }
+
     private mutating func scanTopLevel(keys: [[UInt8]]) -> Double? {
         var seen = [Bool](repeating: false, count: keys.count)
         var found = [Double?](repeating: nil, count: keys.count)

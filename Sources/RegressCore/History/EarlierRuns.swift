@@ -50,18 +50,40 @@ public enum EarlierRuns {
 
         var values: [String: [Double]] = [:]
         for (series, earlier) in bySeries where !earlier.isEmpty {
+            // Each run's measurements by benchmark and metric (the first of each), made when first asked.
+            var indexes = [[MetricKey: Int]?](repeating: nil, count: earlier.count)
             for measurement in wanted[series]!.measurements {
                 let id = "\(series)/\(measurement.benchmark)/\(measurement.metric)"
                 let policy = policies.resolve(id)
-                let history = earlier.compactMap { run -> Double? in
-                    guard let found = run.measurements.first(where: { $0.benchmark == measurement.benchmark && $0.metric == measurement.metric }),
-                          let match = Normalization.perUnit(found, in: run, by: policy.normalizeBy), !match.samples.isEmpty else { return nil }
+                let key = MetricKey(benchmark: measurement.benchmark, metric: measurement.metric)
+                // The newest `window` runs that have the metric, found from the newest back: older ones are not kept.
+                var history: [Double] = []
+                for position in earlier.indices.reversed() where history.count < policy.history.window {
+                    let run = earlier[position]
+                    if indexes[position] == nil { indexes[position] = metricIndex(run) }
+                    guard let found = indexes[position]![key].map({ run.measurements[$0] }),
+                          let match = Normalization.perUnit(found, in: run, by: policy.normalizeBy), !match.samples.isEmpty else { continue }
                     let factor = UnitConversion.factor(from: match.unit, to: measurement.unit) ?? 1
-                    return policy.aggregate.apply(match.samples) * factor
+                    history.append(policy.aggregate.apply(match.samples) * factor)
                 }
-                if !history.isEmpty { values[id] = Array(history.suffix(policy.history.window)) }
+                if !history.isEmpty { values[id] = history.reversed() }
             }
         }
         return values
+    }
+
+    struct MetricKey: Hashable {
+        let benchmark: String
+        let metric: String
+    }
+
+    /// Where each benchmark and metric of a run is first among its measurements.
+    static func metricIndex(_ run: Run) -> [MetricKey: Int] {
+        var index: [MetricKey: Int] = [:]
+        for (position, measurement) in run.measurements.enumerated() {
+            let key = MetricKey(benchmark: measurement.benchmark, metric: measurement.metric)
+            if index[key] == nil { index[key] = position }
+        }
+        return index
     }
 }

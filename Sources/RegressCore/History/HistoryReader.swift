@@ -45,6 +45,21 @@ public struct HistoryRuns: Sendable {
     public var blobsRead: Int
 }
 
+/// A file of the walk that holds many runs (github-action-benchmark's data.js, an asv results file),
+/// read after the walk as its last commit read has it.
+struct HistoryFile {
+    /// An asv results file's entry, read by the walk, with the blobs of the `machine.json` and
+    /// `benchmarks.json` it was read with (by path; a missing one left out).
+    struct Known {
+        let entry: HistoryEntry
+        let siblings: [String: ObjectID]
+    }
+
+    let format: ArtifactFormat
+    let blob: ObjectID
+    let known: Known?
+}
+
 /// Reads the runs of a stretch of history without a checkout. Each commit is compared with its first
 /// parent through libgit2, below the folders the artifact globs can match, so unchanged subtrees cost
 /// nothing; an artifact that a commit adds or changes is a run of that commit (several timestamped
@@ -106,7 +121,7 @@ public final class HistoryReader {
                       memoize: Bool, progress: ((Int, Int) -> Void)?, observe: ((Commit, ObjectID?, [FileChange]) throws -> Void)? = nil,
                       _ emit: (HistoryRun) throws -> Void) throws
         -> (commits: [(commit: Commit, inRange: Bool)], notices: [String], blobsRead: Int,
-            historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)])
+            historyFiles: [String: HistoryFile])
     {
         let walk = try commits(range, firstParent: firstParent, limit: limit, context: context)
         var notices: [String] = []
@@ -119,7 +134,7 @@ public final class HistoryReader {
         var parsed: [ObjectID: Run?] = [:]
         var blobsRead = 0
         var failedPaths: Set<String> = []
-        var historyFiles: [String: (format: ArtifactFormat, blob: ObjectID)] = [:]
+        var historyFiles: [String: HistoryFile] = [:]
         let differ = try TreeDiffer(repository: repository)
         for (done, entry) in walk.commits.enumerated() {
             progress?(done, walk.commits.count)
@@ -145,6 +160,8 @@ public final class HistoryReader {
             found.sort { ($0.key.timestamp ?? 0, $0.path) < ($1.key.timestamp ?? 0, $1.path) }
             for item in found {
                 let run: Run?
+                // The entry of an asv results file read here, so that it is not read again as a history file.
+                var entryRead: HistoryFile.Known?
                 if let cached = parsed[item.blob] {
                     run = cached.map { rekeyed($0, series: item.key, path: item.path) }
                 } else if let known = RunLoader.knownRun(blob: item.blob, path: item.path, series: item.key, configuration: configuration) {
@@ -172,6 +189,10 @@ public final class HistoryReader {
                             try? repository.fileContents(at: commit.id, path: sibling)
                         })
                         run = try RunLoader.read(request, series: item.key, configuration: configuration)
+                        if let run, run.format == .asv, configuration.entry(for: item.path)?.format == nil,
+                           let entry = HistoryArtifact.asvEntry(bytes: bytes, run: run) {
+                            entryRead = HistoryFile.Known(entry: entry, siblings: asvSiblings(of: item.path, at: commit.id))
+                        }
                     } catch {
                         if failedPaths.insert(item.path).inserted {
                             let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
@@ -185,7 +206,7 @@ public final class HistoryReader {
                 guard let run else { continue }
                 // History files hold many runs: they are read once, as the walk's tip has them.
                 if run.format == .benchmarkActionHistory || run.format == .asv {
-                    historyFiles[item.path] = (run.format, item.blob)
+                    historyFiles[item.path] = HistoryFile(format: run.format, blob: item.blob, known: entryRead)
                     continue
                 }
                 try emit(HistoryRun(commit: commit, run: run, inRange: entry.inRange, blob: item.blob))
@@ -197,7 +218,7 @@ public final class HistoryReader {
 
     /// The runs held in history files (github-action-benchmark's data.js, asv result files), each at
     /// the commit it names: that commit when the repository has it, else the moment of its own date.
-    func entriesOfHistoryFiles(_ files: [String: (format: ArtifactFormat, blob: ObjectID)], walk: [(commit: Commit, inRange: Bool)],
+    func entriesOfHistoryFiles(_ files: [String: HistoryFile], walk: [(commit: Commit, inRange: Bool)],
                                range: HistoryRange, notices: inout [String]) throws -> [(run: HistoryRun, time: Double)] {
         var entries: [HistoryEntry] = []
         for (path, file) in files.sorted(by: { $0.key < $1.key }) where file.format == .benchmarkActionHistory {
@@ -206,10 +227,10 @@ public final class HistoryReader {
         }
         let asv = files.filter { $0.value.format == .asv }
         if !asv.isEmpty {
-            let read = try HistoryArtifact.read(asvResults: asv.keys.sorted()) { path in
+            let read = try HistoryArtifact.read(asvResults: asv.keys.sorted(), read: { path in
                 if let file = asv[path] { return try repository.blob(file.blob) }
                 return try repository.fileContents(at: range.tip, path: path)
-            }
+            }, known: knownEntries(asv, tip: range.tip))
             entries += read.entries
             notices += read.notices
         }
@@ -230,6 +251,28 @@ public final class HistoryReader {
             let within = commit.flatMap { inRange[$0.id] } ?? (range.boundary == nil)
             return (HistoryRun(commit: placed, run: entry.run, inRange: within, blob: ObjectID(hex: String(repeating: "0", count: 40))!), time)
         }
+    }
+
+    /// The entries the walk read of asv results files, those read with the same `machine.json` and
+    /// `benchmarks.json` as the tip has (which `HistoryArtifact` reads them with; none of those among
+    /// the history files).
+    func knownEntries(_ files: [String: HistoryFile], tip: ObjectID) -> [String: HistoryEntry] {
+        var atTip: [String: [String: ObjectID]] = [:]
+        var known: [String: HistoryEntry] = [:]
+        for (path, file) in files {
+            guard let read = file.known else { continue }
+            // Keyed by the machine.json path: one per folder of results.
+            let machine = ASVAdapter.machinePath(path)
+            if atTip[machine] == nil { atTip[machine] = asvSiblings(of: path, at: tip) }
+            guard read.siblings == atTip[machine], files[machine] == nil, files[ASVAdapter.benchmarksPath(path)] == nil else { continue }
+            known[path] = read.entry
+        }
+        return known
+    }
+
+    /// The blobs of the `machine.json` and `benchmarks.json` that an asv results file is read with, at a commit.
+    private func asvSiblings(of path: String, at commit: ObjectID) -> [String: ObjectID] {
+        (try? repository.fileBlobIDs(at: commit, paths: [ASVAdapter.machinePath(path), ASVAdapter.benchmarksPath(path)])) ?? [:]
     }
 
     /// The walk's runs with the history files' entries placed among them: an entry at a walked commit

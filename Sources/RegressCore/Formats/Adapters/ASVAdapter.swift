@@ -57,13 +57,15 @@ enum ASVAdapter: JSONFormatAdapter {
         var collector = ArtifactContents.Collector()
         collector.fingerprint = fingerprint(params: root.child("params")?.value, machine: machine)
         let columns = try root.child("result_columns")?.array().map { try $0.string() } ?? columnsBeforeVersion2
+        // Where each column first is in a row (a name given twice: its first place).
+        let place = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         collector.variant = variant(root)
         for (name, row) in try root.required("results").object() {
-            let cells: [String: JSONCursor]
+            let cells: Cells
             switch row.value {
-            case .array: cells = Dictionary(zip(columns, row.elements!).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
-            case .object: cells = Dictionary(row.members!, uniquingKeysWith: { a, _ in a })
-            case .number, .null: cells = ["result": row]  // the oldest files: the value itself
+            case .array: cells = .columns(row.elements!, place)
+            case .object: cells = .members(row.members!)
+            case .number, .null: cells = .value(row)  // the oldest files: the value itself
             default:
                 collector.drop("\(name): not a result")
                 continue
@@ -105,6 +107,24 @@ enum ASVAdapter: JSONFormatAdapter {
             }
         }
         return collector.contents
+    }
+
+    /// The cells of one benchmark's row of results, by column name.
+    enum Cells {
+        /// A row of `result_columns` (version 2), with where each column is; a short row lacks the rest.
+        case columns([JSONCursor], [String: Int])
+        /// An object of named cells (version 1); a name given twice: its first value.
+        case members([(String, JSONCursor)])
+        /// The result itself (the oldest files).
+        case value(JSONCursor)
+
+        subscript(column: String) -> JSONCursor? {
+            switch self {
+            case .columns(let row, let place): return place[column].flatMap { $0 < row.count ? row[$0] : nil }
+            case .members(let members): return members.first { $0.0 == column }?.1
+            case .value(let value): return column == "result" ? value : nil
+            }
+        }
     }
 
     /// The layout of a results file, by its `version` and the shape of its results.
@@ -155,8 +175,15 @@ enum ASVAdapter: JSONFormatAdapter {
         (resultPath.split(separator: "/").map(String.init).dropLast() + ["machine.json"]).joined(separator: "/")
     }
 
-    /// Unit and direction of each benchmark that a `benchmarks.json` describes.
+    /// Unit and direction of each benchmark that a `benchmarks.json` describes. The last file's are kept:
+    /// every results file of a folder is read with the same one.
     static func declaredKinds(_ bytes: [UInt8]) -> [String: (String, Direction)] {
+        lastDeclared.value(for: bytes, compute: readDeclaredKinds)
+    }
+
+    private static let lastDeclared = LastComputed<[UInt8], [String: (String, Direction)]>()
+
+    private static func readDeclaredKinds(_ bytes: [UInt8]) -> [String: (String, Direction)] {
         guard let value = try? JSONParser.parse(bytes), let members = value.objectMembers else { return [:] }
         var kinds: [String: (String, Direction)] = [:]
         for (name, benchmark) in members {
