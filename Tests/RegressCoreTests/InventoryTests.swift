@@ -157,6 +157,22 @@ struct InventoryTests {
         #expect(Set(records.dropFirst().map { $0.fields[6] + "=" + $0.fields[10] }) == ["ttft_s=0.7", "tokens_s=60"])
     }
 
+    @Test func exportOfAsvResultsNamingCommitsTheRepositoryDoesNotHaveGivesThoseCommits() throws {
+        // Results published apart from their code: each file names the commit it measured, which is not here.
+        let fixture = try FixtureRepository()
+        let source = FolderSource(root: FormatAdapterTests.folder)
+        for path in try source.files(matching: [try Glob("asv/results/{benchmarks.json,fixturebox/*.json}")]) {
+            try fixture.write("." + path, String(decoding: try source.read(path), as: UTF8.self))
+        }
+        try fixture.commit("results")
+        var csv = ""
+        let summary = try ExportOperation(repositoryPath: fixture.path).run(format: .csv) { csv += $0 }
+        #expect(summary.runs == 2)
+        let records = try CSVParser.parse(Array(csv.utf8)).dropFirst()
+        #expect(Set(records.map { String($0.fields[0].prefix(8)) }) == ["e2b39d83", "c8b64b54"])
+        #expect(Set(records.map { $0.fields[14] }) == ["Example CPU"])
+    }
+
     @Test func exportWritesItsFileOnlyWhenDone() throws {
         let fixture = try fixture()
         let folder = try TemporaryFolder.make(prefix: "export")

@@ -89,7 +89,10 @@ public struct ExportOperation {
             guard found.inRange else { return }
             var run = found.run
             if source?.commit?.id != found.commit.id {
-                source = ListedSource(base: try CommitSource(repository: repository, revision: found.commit.id.hex),
+                // An entry of a history file can name a commit this repository does not have (asv
+                // results published apart from their code): its sidecars are the tip's.
+                let known = (try? repository.commit(found.commit.id)) != nil
+                source = ListedSource(base: try CommitSource(repository: repository, revision: known ? found.commit.id.hex : range.tip.hex),
                                       files: sidecars.map { ($0.key, $0.value) })
             }
             run = try FingerprintLocator().attach(to: [run], from: source!)[0]
