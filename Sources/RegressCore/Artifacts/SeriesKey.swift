@@ -14,8 +14,9 @@
 ///
 /// Folded to `{commit}`: a commit hash (8 to 40 lowercase hex digits, with a letter and a digit) that
 /// starts a file name and is followed by `-`, as asv names its results (`3f2a1c0b-py3.11.json` is
-/// `{commit}-py3.11.json`). A prefix that happens to be all digits (`06264258-py3.11.json`) is folded
-/// only beside sibling runs that fold the same way with a hex prefix (`keys(for:)`).
+/// `{commit}-py3.11.json`). A prefix that happens to be all digits (`06264258-py3.11.json`) or all
+/// letters (`ecebaffb-py3.11.json`) is folded only beside sibling runs that fold the same way with a
+/// hex prefix of both (`keys(for:)`).
 ///
 /// pytest-benchmark's `--benchmark-autosave` names (`0007_<commit>_20251002_151824.json`, the counter of
 /// the machine's folder, the commit or `unversioned`, the UTC time, and `_uncommited-changes` for a
@@ -35,25 +36,26 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
     public var foldsCommits: Bool { value.contains(SeriesKey.commitPlaceholder) }
 
     public init(path: String) {
-        self.init(path: path, digitCommits: false)
+        self.init(path: path, uniformCommits: false)
     }
 
-    init(path: String, digitCommits: Bool) {
-        let (folded, moment) = SeriesKey.fold(Array(path.utf8), digitCommits: digitCommits)
+    init(path: String, uniformCommits: Bool) {
+        let (folded, moment) = SeriesKey.fold(Array(path.utf8), uniformCommits: uniformCommits)
         self.value = folded
         self.timestamp = moment
     }
 
     /// The keys of a set of paths that are read together (one tree, one folder): each path's own key,
-    /// except that an all-digit commit prefix is folded to `{commit}` when another path's hex prefix
-    /// folds to that same key (asv's `06264258-py3.11.json` beside `3f2a1c0b-py3.11.json`).
+    /// except that a commit prefix of all digits or all letters is folded to `{commit}` when another
+    /// path's hex prefix folds to that same key (asv's `06264258-py3.11.json` or `ecebaffb-py3.11.json`
+    /// beside `3f2a1c0b-py3.11.json`).
     public static func keys(for paths: [String]) -> [String: SeriesKey] {
         var keys: [String: SeriesKey] = [:]
         for path in paths { keys[path] = SeriesKey(path: path) }
         let commitKeys = Set(keys.values.filter(\.foldsCommits).map(\.value))
         guard !commitKeys.isEmpty else { return keys }
         for path in paths where !keys[path]!.foldsCommits {
-            let candidate = SeriesKey(path: path, digitCommits: true)
+            let candidate = SeriesKey(path: path, uniformCommits: true)
             if candidate.foldsCommits, commitKeys.contains(candidate.value) { keys[path] = candidate }
         }
         return keys
@@ -66,7 +68,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         var found: [(prefix: String, letters: Bool)] = []
         var start = 0
         while start < bytes.count {
-            if let end = matchCommit(bytes, at: start, digitsOnly: true) {
+            if let end = matchCommit(bytes, at: start, uniform: true) {
                 let prefix = bytes[start..<end]
                 found.append((String(decoding: prefix, as: UTF8.self), prefix.contains { !isDigit($0) }))
             }
@@ -91,7 +93,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
 
     private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 
-    private static func fold(_ bytes: [UInt8], digitCommits: Bool) -> (String, Double?) {
+    private static func fold(_ bytes: [UInt8], uniformCommits: Bool) -> (String, Double?) {
         var out: [UInt8] = []
         var moment: Double?
         var index = 0
@@ -101,7 +103,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
                 moment = max(moment ?? seconds, seconds)
                 break
             }
-            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index, digitsOnly: digitCommits) {
+            if index == 0 || bytes[index - 1] == UInt8(ascii: "/"), let end = matchCommit(bytes, at: index, uniform: uniformCommits) {
                 out.append(contentsOf: Array(commitPlaceholder.utf8))
                 index = end
                 continue
@@ -147,9 +149,9 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
         return Double(daysFromCivil(y, m, d)) * 86_400 + time
     }
 
-    /// The end of a commit hash that starts a path segment and is followed by `-`; with `digitsOnly`,
-    /// a hash prefix without a letter is taken too.
-    private static func matchCommit(_ bytes: [UInt8], at start: Int, digitsOnly: Bool = false) -> Int? {
+    /// The end of a commit hash that starts a path segment and is followed by `-`; with `uniform`,
+    /// a hash prefix without a letter or without a digit is taken too.
+    private static func matchCommit(_ bytes: [UInt8], at start: Int, uniform: Bool = false) -> Int? {
         var end = start
         var letters = false, digits = false
         while end < bytes.count, end - start < 40 {
@@ -157,7 +159,7 @@ public struct SeriesKey: Hashable, Comparable, Sendable, CustomStringConvertible
             if isDigit(byte) { digits = true } else if (97...102).contains(byte) { letters = true } else { break }
             end += 1
         }
-        guard end - start >= 8, letters || digitsOnly, digits, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
+        guard end - start >= 8, (letters && digits) || uniform, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
         return end
     }
 

@@ -327,19 +327,20 @@ public final class HistoryReader {
         return (marked.reversed(), history.shallowAt)
     }
 
-    /// The series key of a path as its folder at the tip folds it: an all-digit commit prefix
-    /// (`06264258-py3.json`) is `{commit}` when runs with hex prefixes share the key.
+    /// The series key of a path as its folder at the tip folds it: a commit prefix of all digits or
+    /// all letters (`06264258-py3.json`, `ecebaffb-py3.json`) is `{commit}` when runs with hex
+    /// prefixes share the key.
     private func seriesKey(_ path: String, tip: ObjectID) -> SeriesKey {
         let plain = SeriesKey(path: path)
         guard !plain.foldsCommits else { return plain }
-        let digits = SeriesKey(path: path, digitCommits: true)
-        guard digits.foldsCommits else { return plain }
+        let uniform = SeriesKey(path: path, uniformCommits: true)
+        guard uniform.foldsCommits else { return plain }
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         if commitKeys[folder] == nil {
             let files = (try? repository.files(at: tip, under: [folder]).map(\.path)) ?? []
             commitKeys[folder] = Set(files.map { SeriesKey(path: $0) }.filter(\.foldsCommits).map(\.value))
         }
-        return commitKeys[folder]!.contains(digits.value) ? digits : plain
+        return commitKeys[folder]!.contains(uniform.value) ? uniform : plain
     }
 
     func isArtifact(_ path: String) -> Bool {
