@@ -402,6 +402,27 @@ struct HistoryFileEntryTests {
         #expect(values == ["bench/results.json/conv/time_ms": [103, 104, 105], "bench/results.json/conv/io_ms": [11, 12, 14]])
     }
 
+    @Test func theBaseAsvResultFileIsNotAmongItsOwnEarlierRuns() throws {
+        // Each commit adds the results of the commit before it, as asv results committed beside their code.
+        let fixture = try FixtureRepository()
+        try fixture.write(".asv/results/box/machine.json", #"{"machine": "box", "cpu": "Example CPU", "num_cpu": "4", "os": "Linux", "ram": "8000000", "version": 1}"#)
+        var measured = try fixture.commit("code 0")
+        for index in 0..<6 {
+            try fixture.write(".asv/results/box/\(measured.prefix(8))-py3.json", """
+                {"commit_hash": "\(measured)", "env_name": "py3", "date": \(1_735_689_600_000 + index * 60_000), "params": {"machine": "box"},
+                 "result_columns": ["result"], "results": {"benchmarks.time_keys": [[\(100 + index)]]}, "version": 2}
+                """)
+            measured = try fixture.commit("results of the code before, run \(index)")
+        }
+        let repository = try Repository(discoveringFrom: fixture.path)
+        let source = try CommitSource(repository: repository, revision: "HEAD")
+        let runs = try RunLoader.load(source, configuration: .defaults).runs
+        #expect(runs.map { $0.measurements.map(\.samples) } == [[[105]]])
+        let values = try EarlierRuns.values(for: runs, at: try repository.resolveCommit("HEAD"), source: source, repository: repository,
+                                            configuration: .defaults, policies: PolicySet.builtInDefault)
+        #expect(values == [".asv/results/box/{commit}-py3.json/benchmarks.time_keys/result": [100, 101, 102, 103, 104]])
+    }
+
     @Test func asvResultFilesArePointsAtTheCodeCommitsTheyName() throws {
         let fixture = try FixtureRepository()
         var commits: [(id: String, time: Int)] = []

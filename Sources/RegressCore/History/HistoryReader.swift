@@ -249,7 +249,9 @@ public final class HistoryReader {
                                           parents: [], summary: "(a commit this repository does not have)", authorName: "",
                                           time: Int64(time))
             let within = commit.flatMap { inRange[$0.id] } ?? (range.boundary == nil)
-            return (HistoryRun(commit: placed, run: entry.run, inRange: within, blob: ObjectID(hex: String(repeating: "0", count: 40))!), time)
+            // An asv results file is one entry, so its blob names the run; a data.js blob holds them all.
+            let blob = entry.run.format == .asv ? files[entry.run.path]?.blob : nil
+            return (HistoryRun(commit: placed, run: entry.run, inRange: within, blob: blob ?? ObjectID(hex: String(repeating: "0", count: 40))!), time)
         }
     }
 
