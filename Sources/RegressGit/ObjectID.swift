@@ -1,30 +1,47 @@
 import CLibGit2
 
-/// A git object id (SHA-1), held as its 40 lowercase hex digits.
+/// A git object id (SHA-1): its 20 bytes, held inline (a long walk keeps one per commit). `hex` spells
+/// them as 40 lowercase hex digits; ids order as their hex digits do.
 public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let hex: String
+    /// The bytes, big-endian: bytes 0-7, 8-15 and 16-19, so that comparing the three in turn compares
+    /// the bytes in order.
+    private let high: UInt64, middle: UInt64, low: UInt32
 
     init(_ oid: git_oid) {
         var oid = oid
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(40)
-        withUnsafeBytes(of: &oid.id) { raw in
-            for byte in raw {
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0x0f)])
-            }
+        (high, middle, low) = withUnsafeBytes(of: &oid.id) { raw in
+            (UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)),
+             UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+             UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         }
-        hex = String(decoding: out, as: UTF8.self)
     }
 
-    /// An id from 40 hex digits; nil when the text is not one.
+    /// An id from 40 hex digits (either case); nil when the text is not one.
+    /// The corresponding libgit2 function is `git_oid_fromstr`.
     public init?(hex: String) {
-        let lower = hex.lowercased()
-        guard lower.utf8.count == 40, lower.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+        guard hex.utf8.count == 40,
+              hex.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) }) else {
             return nil
         }
-        self.hex = lower
+        var oid = git_oid()
+        guard hex.withCString({ git_oid_fromstr(&oid, $0) }) == 0 else { return nil }
+        self.init(oid)
+    }
+
+    /// The 40 lowercase hex digits.
+    public var hex: String {
+        String(unsafeUninitializedCapacity: 40) { out in
+            func spell(_ word: UInt64, digits: Int, at start: Int) {
+                for index in 0..<digits {
+                    let nibble = UInt8(truncatingIfNeeded: word >> UInt64(4 * (digits - 1 - index))) & 0x0f
+                    out[start + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                }
+            }
+            spell(high, digits: 16, at: 0)
+            spell(middle, digits: 16, at: 16)
+            spell(UInt64(low), digits: 8, at: 32)
+            return 40
+        }
     }
 
     /// The first seven hex digits, as `git log --oneline` shows them.
@@ -32,12 +49,18 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { hex }
 
-    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
+    }
 
-    /// The libgit2 form. The corresponding libgit2 function is `git_oid_fromstr`.
+    /// The libgit2 form.
     var raw: git_oid {
         var oid = git_oid()
-        _ = hex.withCString { git_oid_fromstr(&oid, $0) }
+        withUnsafeMutableBytes(of: &oid.id) { bytes in
+            bytes.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            bytes.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            bytes.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
+        }
         return oid
     }
 }

@@ -102,16 +102,14 @@ public final class Repository {
 
     static func copyCommit(_ handle: OpaquePointer) -> Commit {
         let id = ObjectID(git_commit_id(handle).pointee)
-        let count = git_commit_parentcount(handle)
-        var parents: [ObjectID] = []
-        for index in 0..<count {
-            if let parent = git_commit_parent_id(handle, index) {
-                parents.append(ObjectID(parent.pointee))
-            }
-        }
+        let parents = parentIDs(handle)
         let summary = git_commit_summary(handle).map { String(cString: $0) } ?? ""
         let author = git_commit_author(handle).map { String(cString: $0.pointee.name) } ?? ""
         return Commit(id: id, parents: parents, summary: summary, authorName: author, time: Int64(git_commit_time(handle)))
+    }
+
+    static func parentIDs(_ handle: OpaquePointer) -> [ObjectID] {
+        (0..<git_commit_parentcount(handle)).compactMap { git_commit_parent_id(handle, $0).map { ObjectID($0.pointee) } }
     }
 
     /// The nearest folder at or above `path` that holds a `.git` (or is a bare repository) owned by

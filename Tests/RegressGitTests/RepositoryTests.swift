@@ -112,6 +112,24 @@ struct RepositoryTests {
             == ["bench/a.json", "bench/sub/b.json", "bench/sub/c.csv", "docs/d.json"])
     }
 
+    @Test func anObjectIDIsItsTwentyBytesSpelledAndOrderedAsItsHexDigits() throws {
+        let hello = try ObjectID.blob(of: Array("hello\n".utf8))
+        #expect(hello.hex == "ce013625030ba8dba906f756967f9e9ca394464a")
+        #expect(hello.short == "ce01362")
+        #expect(ObjectID(hex: "CE013625030BA8DBA906F756967F9E9CA394464A") == hello)
+        #expect(MemoryLayout<ObjectID>.size == 20)
+        for bad in ["ce01362", "ce013625030ba8dba906f756967f9e9ca394464a0", "ce013625030ba8dba906f756967f9e9ca394464g", ""] {
+            #expect(ObjectID(hex: bad) == nil)
+        }
+        // Ids that differ in their first, middle or last bytes only, and ids of many blobs.
+        let edges = ["0000000000000000000000000000000000000001", "00000000000000000000000000000000000000f0",
+                     "0000000000000000100000000000000000000000", "000000000000000f0000000000000000ffffffff",
+                     "0f00000000000000000000000000000000000000", "f000000000000000000000000000000000000000"]
+        let ids = try edges.map { try #require(ObjectID(hex: $0)) } + (0..<64).map { try ObjectID.blob(of: Array("run \($0)".utf8)) }
+        #expect(ids.sorted().map(\.hex) == ids.map(\.hex).sorted())
+        #expect(ids.map { ObjectID(hex: $0.hex) } == ids)
+    }
+
     @Test func walksHistoryNewestFirstAndAlongFirstParents() throws {
         let fixture = try FixtureRepository()
         let a = try fixture.commit("a")
@@ -123,9 +141,9 @@ struct RepositoryTests {
         let m = try fixture.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let repository = try Repository(discoveringFrom: fixture.path)
         let head = try repository.resolveCommit("HEAD")
-        #expect(try repository.history(from: head).commits.map(\.id.hex) == [m, b, s, a])
-        #expect(try repository.history(from: head, firstParent: true).commits.map(\.id.hex) == [m, b, a])
-        #expect(try repository.history(from: head, limit: 2).commits.map(\.summary) == ["m", "b"])
+        #expect(try repository.history(from: head).ids.map(\.hex) == [m, b, s, a])
+        #expect(try repository.history(from: head, firstParent: true).ids.map(\.hex) == [m, b, a])
+        #expect(try repository.history(from: head, limit: 2).ids.map { try repository.commit($0).summary } == ["m", "b"])
         #expect(try repository.history(from: head).shallowAt == nil)
     }
 
@@ -145,7 +163,7 @@ struct RepositoryTests {
         #expect(error == .shallowHistory(at: threeID))
         #expect(error?.errorDescription?.hasPrefix("history is shallow at \(three.prefix(7)): fetch with full depth") == true)
         let history = try repository.history(from: threeID)
-        #expect(history.commits.map(\.id) == [threeID])
+        #expect(history.ids == [threeID])
         #expect(history.shallowAt == threeID)
     }
 }

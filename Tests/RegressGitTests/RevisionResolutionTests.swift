@@ -52,7 +52,7 @@ struct RevisionResolutionTests {
         let repository = try Repository(discoveringFrom: fixture.path)
         let ids = try [merge, c3, f2, c1].map { try #require(ObjectID(hex: $0)) }
         let positions = try repository.positions(of: Set(ids), from: try repository.resolveCommit("HEAD"))
-        let order = try repository.history(from: try repository.resolveCommit("HEAD")).commits.map(\.id)
+        let order = try repository.history(from: try repository.resolveCommit("HEAD")).ids
         #expect(positions == Dictionary(uniqueKeysWithValues: ids.map { ($0, order.firstIndex(of: $0)!) }))
         #expect(positions[ids[0]] == 0)
         let fromC3 = try repository.positions(of: Set(ids), from: ids[1])

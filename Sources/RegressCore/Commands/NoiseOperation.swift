@@ -37,9 +37,9 @@ public struct NoiseOperation: Sendable {
             let skip = source == nil ? 0 : 1
             let history = try repository.history(from: start.id, firstParent: true, limit: last + skip)
             if let notice = history.shallowNotice { notices.append(notice) }
-            let commits = history.commits.dropFirst(skip)
-            for commit in commits {
-                let past = try CommitSource(repository: repository, revision: commit.id.hex)
+            let commits = history.ids.dropFirst(skip)
+            for id in commits {
+                let past = try CommitSource(repository: repository, revision: id.hex)
                 for run in try RunLoader.load(past, configuration: configuration).runs where earlier[run.series] != nil {
                     let known = [loaded.runs.first { $0.series == run.series }!] + earlier[run.series]!
                     // The same artifact unchanged across commits is one run, not several.

@@ -37,7 +37,7 @@ public struct HistoryRun: Sendable {
 /// What a walk over history read.
 public struct HistoryRuns: Sendable {
     /// The commits walked, oldest first.
-    public var commits: [Commit]
+    public var commits: [ObjectID]
     /// The runs, oldest first: by commit, then by the timestamp in their path, then by path.
     public var runs: [HistoryRun]
     public var notices: [String]
@@ -86,14 +86,16 @@ public final class HistoryReader {
     public func read(_ range: HistoryRange, firstParent: Bool, limit: Int? = nil, context: Int = 0,
                      series wanted: Set<String>? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryRuns {
         var runs: [HistoryRun] = []
-        let walked = try walk(range, firstParent: firstParent, limit: limit, context: context, series: wanted,
-                              memoize: true, progress: progress) { runs.append($0) }
+        // The commits' times place the entries of history files between them.
+        var times: [Int64] = []
+        let walked = try walk(range, firstParent: firstParent, limit: limit, context: context, series: wanted, memoize: true,
+                              progress: progress, observe: { commit, _, _ in times.append(commit.time) }) { runs.append($0) }
         var notices = walked.notices
         if !walked.historyFiles.isEmpty {
             let placed = try entriesOfHistoryFiles(walked.historyFiles, walk: walked.commits, range: range, notices: &notices)
-            runs = merge(runs, placed, walk: walked.commits)
+            runs = merge(runs, placed, walk: walked.commits.map(\.id), times: times)
         }
-        return HistoryRuns(commits: walked.commits.map(\.commit), runs: runs, notices: notices, blobsRead: walked.blobsRead)
+        return HistoryRuns(commits: walked.commits.map(\.id), runs: runs, notices: notices, blobsRead: walked.blobsRead)
     }
 
     /// Hands each run of the range to `body` as the walk reaches it, oldest commit first, keeping
@@ -116,11 +118,12 @@ public final class HistoryReader {
     }
 
     /// The walk behind `read` and `stream`: each commit's new runs go to `emit`; with `memoize`, a
-    /// blob's run is kept and reused when another commit or path holds the same blob.
+    /// blob's run is kept and reused when another commit or path holds the same blob. A commit's
+    /// details are read when the walk reaches it, and let go after its runs are handed on.
     private func walk(_ range: HistoryRange, firstParent: Bool, limit: Int?, context: Int, series wanted: Set<String>?,
                       memoize: Bool, progress: ((Int, Int) -> Void)?, observe: ((Commit, ObjectID?, [FileChange]) throws -> Void)? = nil,
                       _ emit: (HistoryRun) throws -> Void) throws
-        -> (commits: [(commit: Commit, inRange: Bool)], notices: [String], blobsRead: Int,
+        -> (commits: [WalkedCommit], notices: [String], blobsRead: Int,
             historyFiles: [String: HistoryFile])
     {
         let walk = try commits(range, firstParent: firstParent, limit: limit, context: context)
@@ -138,7 +141,7 @@ public final class HistoryReader {
         let differ = try TreeDiffer(repository: repository)
         for (done, entry) in walk.commits.enumerated() {
             progress?(done, walk.commits.count)
-            let commit = entry.commit
+            let commit = try repository.commit(entry.id)
             // The first parent, unless the clone is cut there; a parent outside the walk is still read,
             // so the oldest commit walked contributes what it changed, not its whole tree.
             let parent = boundaries.contains(commit.id) ? nil : commit.parents.first
@@ -218,7 +221,7 @@ public final class HistoryReader {
 
     /// The runs held in history files (github-action-benchmark's data.js, asv result files), each at
     /// the commit it names: that commit when the repository has it, else the moment of its own date.
-    func entriesOfHistoryFiles(_ files: [String: HistoryFile], walk: [(commit: Commit, inRange: Bool)],
+    func entriesOfHistoryFiles(_ files: [String: HistoryFile], walk: [WalkedCommit],
                                range: HistoryRange, notices: inout [String]) throws -> [(run: HistoryRun, time: Double)] {
         var entries: [HistoryEntry] = []
         for (path, file) in files.sorted(by: { $0.key < $1.key }) where file.format == .benchmarkActionHistory {
@@ -234,7 +237,7 @@ public final class HistoryReader {
             entries += read.entries
             notices += read.notices
         }
-        let inRange = Dictionary(walk.map { ($0.commit.id, $0.inRange) }, uniquingKeysWith: { a, _ in a })
+        let inRange = Dictionary(walk.map { ($0.id, $0.inRange) }, uniquingKeysWith: { a, _ in a })
         var resolved: [String: Commit?] = [:]
         return entries.map { entry in
             var commit: Commit?
@@ -279,9 +282,10 @@ public final class HistoryReader {
 
     /// The walk's runs with the history files' entries placed among them: an entry at a walked commit
     /// goes with that commit's runs, any other after the last walked commit not newer than it.
-    func merge(_ runs: [HistoryRun], _ entries: [(run: HistoryRun, time: Double)], walk: [(commit: Commit, inRange: Bool)]) -> [HistoryRun] {
-        let position = Dictionary(walk.enumerated().map { ($0.element.commit.id, Double($0.offset)) }, uniquingKeysWith: { a, _ in a })
-        let times = walk.map { Double($0.commit.time) }
+    /// `times` are the walked commits' times, in the order of `walk`.
+    func merge(_ runs: [HistoryRun], _ entries: [(run: HistoryRun, time: Double)], walk: [ObjectID], times: [Int64]) -> [HistoryRun] {
+        let position = Dictionary(walk.enumerated().map { ($0.element, Double($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        let times = times.map(Double.init)
         func key(_ commit: Commit, _ time: Double) -> Double {
             if let index = position[commit.id] { return index }
             // The last walked commit at or before this moment (walk times rise with the walk, mostly).
@@ -297,23 +301,29 @@ public final class HistoryReader {
         return keyed.sorted { ($0.key, $0.order) < ($1.key, $1.order) }.map(\.run)
     }
 
+    /// A commit of the walk: its id, and whether it is in the range or read as context before it.
+    struct WalkedCommit: Equatable {
+        let id: ObjectID
+        let inRange: Bool
+    }
+
     /// The commits of the range, oldest first, each marked in or out of the range.
     func commits(_ range: HistoryRange, firstParent: Bool, limit: Int?, context: Int) throws
-        -> (commits: [(commit: Commit, inRange: Bool)], shallowAt: ObjectID?)
+        -> (commits: [WalkedCommit], shallowAt: ObjectID?)
     {
         let history = try repository.history(from: range.tip, firstParent: firstParent,
                                              limit: range.boundary == nil ? limit : nil)
-        var marked: [(commit: Commit, inRange: Bool)] = []
+        var marked: [WalkedCommit] = []
         var inRangeCount = 0, contextCount = 0
         var leftRange = false
-        for commit in history.commits {
+        for id in history.ids {
             var inRange = true
             if let boundary = range.boundary {
                 // On a first-parent walk, every commit after the first one outside the range is outside too.
                 if leftRange && firstParent {
                     inRange = false
                 } else {
-                    inRange = !(try repository.isAncestor(commit.id, of: boundary))
+                    inRange = !(try repository.isAncestor(id, of: boundary))
                 }
             }
             if inRange {
@@ -324,9 +334,10 @@ public final class HistoryReader {
                 if contextCount >= context { if firstParent { break } else { continue } }
                 contextCount += 1
             }
-            marked.append((commit, inRange))
+            marked.append(WalkedCommit(id: id, inRange: inRange))
         }
-        return (marked.reversed(), history.shallowAt)
+        marked.reverse()
+        return (marked, history.shallowAt)
     }
 
     /// The series key of a path as its folder at the tip folds it: a commit prefix of all digits or
