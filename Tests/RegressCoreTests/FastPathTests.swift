@@ -122,6 +122,44 @@ struct FastPathTests {
         #expect(JSONWriter.quote("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
     }
 
+    @Test func numbersReadFromJSONEqualStrtodsForRandomAndEdgeTexts() throws {
+        var random = SplitMix(seed: 17)
+        var texts = ["0", "-0", "0.0", "-0.0", "1", "9007199254740992", "9007199254740993", "9007199254740991.5",
+                     "1e22", "1e23", "1e-22", "1e-23", "123456789012345678e-5", "1234567890123456789e3", "12345678901234567890",
+                     "0.1", "0.30000000000000004", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "1e400",
+                     "-1e-400", "0e999999", "00012.50", "1.", "-.5", "1E+2", "3.2131105216188767e-06", "9072.722406448891",
+                     "0.000000000000000000000000001", "100.1894", "1000", "137"]
+        for _ in 0..<20_000 {
+            let digits = (0..<(1 + Int(random.next() % 20))).map { _ in String(random.next() % 10) }.joined()
+            let point = Int(random.next() % UInt64(digits.count + 1))
+            // A JSON value starts with a digit or a minus sign: `-.5` and `1.` are read as strtod reads them.
+            let whole = point == 0 ? (random.next() % 2 == 0 ? "-" : "0") : (random.next() % 4 == 0 ? "-" : "") + digits.prefix(point)
+            var text = whole
+            if point < digits.count || random.next() % 2 == 0 { text += "." + digits.dropFirst(point) }
+            if text.hasSuffix("-.") { text += "0" }
+            if random.next() % 3 == 0 { text += (random.next() % 2 == 0 ? "e" : "E-") + String(random.next() % 30) }
+            texts.append(text)
+        }
+        guard case .array(let values) = try JSONParser.parse(Array("[\(texts.joined(separator: ",\n "))]".utf8)) else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(values.count == texts.count)
+        for (text, value) in zip(texts, values) {
+            let expected = strtod(text, nil)
+            #expect(value.numberValue?.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
+    @Test func paddingASCIITextEqualsFoundationsPadding() {
+        for text in ["", "ns", "real_time", "items_per_second", "é", "µs", "a\u{1F600}b"] {
+            for length in [0, 1, 2, 9, 10, 20] {
+                #expect(text.paddedWithSpaces(toLength: length) == text.padding(toLength: length, withPad: " ", startingAt: 0),
+                        "\(text.debugDescription) to \(length)")
+            }
+        }
+    }
+
     @Test func spacesAreTrimmedAsFoundationTrimsThem() {
         for text in ["", " ", "a", " a ", "\ta", "a\u{00A0}", "\u{2003}a b\u{3000}", "é", " é ", "a\n"] {
             #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")

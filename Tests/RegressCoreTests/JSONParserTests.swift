@@ -75,6 +75,30 @@ struct JSONParserTests {
         #expect(throws: expected) { try stream(text) }
     }
 
+    @Test func streamedRecordsReadAsParsingReadsThemWhateverTheRecordBeforeHeld() throws {
+        // Records that repeat, change, lose and gain keys and texts, texts with escapes or the bytes of
+        // the text before plus more, and values of other kinds in the places of texts.
+        let records = [
+            #"{"name": "BM_a/1", "unit": "ns", "t": 1.5}"#,
+            #"{"name": "BM_a/1", "unit": "ns", "t": 2}"#,
+            #"{"name": "BM_a/1\n", "unit": "n\u0073", "t": 3}"#,
+            #"{"name": "BM_a/1", "unit": "ns", "t": "x"}"#,
+            #"{"name": "BM_a/1", "unit": "ns"}"#,
+            #"{"name": "BM_a/12", "unit": 4, "t": 5, "extra": {"name": "BM_a/12"}}"#,
+            #"{"name": "BM_a/12", "unit": "ns", "t": 5, "extra": "BM_a/12"}"#,
+            #"{}"#,
+            #"{"unit": "ns", "name": "BM_a/1"}"#,
+            #"{"name": "é long enough to be shared", "unit": "ns"}"#,
+            #"{"name": "é long enough to be shared", "unit": "ns"}"#,
+        ]
+        let text = #"{"list": [\#(records.joined(separator: ",\n"))]}"#
+        var kept: [JSONValue] = []
+        _ = try JSONParser.stream(Array(text.utf8), streamed: "list", member: { _, _ in }, element: { _, value in kept.append(value) })
+        #expect(kept == (try records.map { try parse($0) }))
+        let read = try stream(text)
+        #expect(read.elements == records.enumerated().map { "\($0)=\(JSONWriter.write(try! parse($1)).dropLast())" })
+    }
+
     @Test func longStringsRepeatedInRecordsReadAsTheirText() throws {
         #expect(try parse(#"["0123456789abcdefghij\"x", "0123456789ab\ncdef"]"#) == .array([.string("0123456789abcdefghij\"x"), .string("0123456789ab\ncdef")]))
         let name = "a name longer than fifteen bytes, é included"

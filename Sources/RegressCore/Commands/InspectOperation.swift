@@ -168,7 +168,7 @@ extension InspectOperation.Report {
             lines.append("suites       \(history.suites.count)")
             let width = history.suites.map(\.name.count).max() ?? 0
             for suite in history.suites {
-                var line = "  " + suite.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                var line = "  " + suite.name.paddedWithSpaces(toLength: width + 2)
                 line += "\(suite.entries) entr\(suite.entries == 1 ? "y" : "ies")"
                 if let tool = suite.tool { line += ", tool \(tool)" }
                 if let commit = suite.latestCommit { line += ", latest \(commit.prefix(7))" }
@@ -187,9 +187,9 @@ extension InspectOperation.Report {
         for (name, measurements) in groups {
             lines.append("  \(MarkdownReport.display(name))")
             for m in measurements {
-                var line = "    " + m.metric.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                line += (m.unit.isEmpty ? "-" : m.unit).padding(toLength: 10, withPad: " ", startingAt: 0)
-                line += m.direction.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                var line = "    " + m.metric.paddedWithSpaces(toLength: width + 2)
+                line += (m.unit.isEmpty ? "-" : m.unit).paddedWithSpaces(toLength: 10)
+                line += m.direction.rawValue.paddedWithSpaces(toLength: 9)
                 line += "\(m.samples.count) sample\(m.samples.count == 1 ? "" : "s")"
                 if let median = m.median { line += ", median \(NumberFormat.value(median, unit: m.unit))" }
                 if m.failedSamples > 0 { line += ", \(m.failedSamples) failed" }

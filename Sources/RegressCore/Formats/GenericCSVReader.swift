@@ -186,4 +186,14 @@ extension String {
         guard mayBeSpace(first) || mayBeSpace(last) else { return self }
         return trimmingCharacters(in: .whitespaces)
     }
+
+    /// The text cut or padded with spaces to `length` UTF-16 units, as
+    /// `padding(toLength: length, withPad: " ", startingAt: 0)` makes it, without Foundation for ASCII
+    /// text (a column of a report).
+    func paddedWithSpaces(toLength length: Int) -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return padding(toLength: length, withPad: " ", startingAt: 0) }
+        let count = utf8.count
+        guard count < length else { return String(decoding: utf8.prefix(length), as: UTF8.self) }
+        return self + String(repeating: " ", count: length - count)
+    }
 }

@@ -14,27 +14,43 @@ public struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private static let maximumDepth = 512
-    /// Strings too long to be stored inline, by a hash of their bytes: keys and names repeated in
-    /// every record of a large file then share one storage, found by comparing bytes before any text
-    /// is made. A fixed number of slots, so a file of unique strings costs little more.
     /// Whether the string `parseString` read last was all ASCII (as far as it tells: an escaped one is
     /// taken not to be).
     private var lastStringWasASCII = false
-    /// Per depth, the keys of the last object read there (which had no key twice), and where each
-    /// one's bytes are in the document (`start` -1 for a key with escapes).
-    private var shapes: [[String]] = []
-    private var shapeKeys: [[KeyBytes]] = []
-    /// Per depth, where the keys of the object being read are, reused from object to object.
-    private var keysBeingRead: [[KeyBytes]] = []
+    /// Per depth, what the last object and array read there looked like.
+    private var levels: [Level] = []
+    /// The keys of the objects being read whose keys are no longer those of the last object read at
+    /// their depth, where each one's bytes are: a stack, nested objects above the one they are in.
+    private var keyStack: [TextBytes] = []
+    /// Per member of the streamed record read last, where its value's bytes are when it is a plain
+    /// string (`start` -1 otherwise): the next record's value there, when it has the same bytes, is
+    /// the same text.
+    private var recordTexts: [TextBytes] = []
     /// Where the content of the string `parseString` read last is; nil when it had escapes.
     private var lastStringContent: Range<Int>?
 
-    private struct KeyBytes {
+    /// The last object read at one depth (which had no key twice), its keys and where each one's bytes
+    /// are in the document (`start` -1 for a key with escapes), and the length of the last array:
+    /// records repeat their keys and lists their lengths.
+    private struct Level {
+        var keys: [String] = []
+        var keyBytes: [TextBytes] = []
+        var arrayCount = 0
+    }
+
+    /// Where the content of a string without escapes is in the document.
+    private struct TextBytes {
         let start: Int
         let count: Int
         let ascii: Bool
     }
-    /// Allocated at the first such string: a small document, or a scan for its first key, makes none.
+    /// Room made up front for an object's members or an array's elements, from the last one read at
+    /// the same depth, at most this many.
+    private static let reserveLimit = 1024
+    /// Strings too long to be stored inline, by a hash of their bytes: keys and names repeated in
+    /// every record of a large file then share one storage, found by comparing bytes before any text
+    /// is made. A fixed number of slots, so a file of unique strings costs little more. Allocated at
+    /// the first such string: a small document, or a scan for its first key, makes none.
     private var interned: [String?] = []
     private static let internSlots = 4096
 
@@ -116,7 +132,9 @@ public struct JSONParser {
         }
     }
 
-    /// `parseArray`, handing each element over as it is read.
+    /// `parseArray`, handing each element over as it is read. An element that is an object is read
+    /// into the members of the one before it, overwritten in place: records of one shape then reuse
+    /// one storage (unless `element` keeps one, which then keeps its own copy).
     private mutating func streamArray(_ element: (Int, JSONValue) throws -> Void) throws {
         try enter()
         defer { depth -= 1 }
@@ -127,9 +145,15 @@ public struct JSONParser {
             return
         }
         var position = 0
+        var record: [(String, JSONValue)] = []
         while true {
             skipWhitespace()
-            try element(position, try parseValue())
+            if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                try parseMembers(into: &record, reusing: true)
+                try element(position, .object(record))
+            } else {
+                try element(position, try parseValue())
+            }
             position += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("the document ends inside an array") }
@@ -292,15 +316,39 @@ public struct JSONParser {
         SyntaxError(line: line, column: index - lineStart + 1, reason: reason)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0D: index += 1
-            case 0x0A:
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
+        skipWhitespaceRun()
+    }
+
+    /// `skipWhitespace` past a run of it, with the place kept in locals: indented JSON is mostly
+    /// spaces, taken a word at a time.
+    private mutating func skipWhitespaceRun() {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var index = self.index, line = self.line, lineStart = self.lineStart
+        defer {
+            self.index = index
+            self.line = line
+            self.lineStart = lineStart
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+            } else if byte == 0x0A {
                 index += 1
                 line += 1
                 lineStart = index
-            default: return
+            } else {
+                return
+            }
+            // The spaces that follow, up to eight at once (the number of trailing space bytes of a word).
+            while index + 8 <= count {
+                let spaces = (UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020).trailingZeroBitCount >> 3
+                index += spaces
+                guard spaces == 8 else { break }
             }
         }
     }
@@ -337,37 +385,55 @@ public struct JSONParser {
     }
 
     private mutating func parseObject() throws -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        try parseMembers(into: &members)
+        return .object(members)
+    }
+
+    /// Reads the object at `index` into `members`, whose first elements are overwritten in place (the
+    /// storage of the last record serves the next) and the rest removed. `reusing`: `members` holds the
+    /// record before, whose texts are kept where the same bytes follow (`recordTexts`).
+    private mutating func parseMembers(into members: inout [(String, JSONValue)], reusing: Bool = false) throws {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [(String, JSONValue)] = []
+        while levels.count <= depth { levels.append(Level()) }
+        if members.isEmpty { members.reserveCapacity(Swift.min(levels[depth].keys.count, JSONParser.reserveLimit)) }
+        var count = 0
         var keys: Set<String>? = nil
         var keysASCII = true
         // True while the keys so far are those of the last object read at this depth, in order: that
         // one had no key twice, so neither has this one so far (records repeat their keys).
-        var sameShape = depth < shapes.count
-        while keysBeingRead.count <= depth { keysBeingRead.append([]) }
-        keysBeingRead[depth].removeAll(keepingCapacity: true)
+        var sameShape = true
+        let stackBase = keyStack.count
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            members.removeAll()
+            return
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let keyStart = index
             let key: String
-            if sameShape, let repeated = repeatedKey(at: members.count) {
+            if sameShape, let repeated = repeatedKey(at: count) {
                 key = repeated
             } else {
                 key = try parseString()
-                keysBeingRead[depth].append(lastStringContent.map { KeyBytes(start: $0.lowerBound, count: $0.count, ascii: lastStringWasASCII) }
-                    ?? KeyBytes(start: -1, count: 0, ascii: false))
-                sameShape = sameShape && members.count < shapes[depth].count && shapes[depth][members.count] == key
+                let shape = levels[depth]
+                if sameShape, !(count < shape.keys.count && shape.keys[count] == key) {
+                    // From here on the keys are this object's own: those before are the shape's.
+                    sameShape = false
+                    keyStack.append(contentsOf: shape.keyBytes[..<count])
+                }
+                if !sameShape {
+                    keyStack.append(lastStringContent.map { TextBytes(start: $0.lowerBound, count: $0.count, ascii: lastStringWasASCII) }
+                        ?? TextBytes(start: -1, count: 0, ascii: false))
+                }
             }
             keysASCII = keysASCII && lastStringWasASCII
-            if !sameShape, try isDuplicate(key, among: members, keys: &keys, ascii: keysASCII) {
+            if !sameShape, try isDuplicate(key, among: members[..<count], keys: &keys, ascii: keysASCII) {
                 index = keyStart
                 throw error("the key \"\(key)\" appears twice in one object: which value counts would be a guess")
             }
@@ -375,7 +441,26 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            let value: JSONValue
+            if reusing, count < members.count, count < recordTexts.count, let end = sameText(as: recordTexts[count]) {
+                // The text the record before had here (a record's name, its unit), not made again.
+                index = end
+                value = members[count].1
+            } else {
+                let isText = index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+                value = try parseValue()
+                if reusing {
+                    let text = isText ? lastStringContent.map { TextBytes(start: $0.lowerBound, count: $0.count, ascii: lastStringWasASCII) } : nil
+                    let entry = text ?? TextBytes(start: -1, count: 0, ascii: false)
+                    if count < recordTexts.count { recordTexts[count] = entry } else { recordTexts.append(entry) }
+                }
+            }
+            if count < members.count {
+                members[count] = (key, value)
+            } else {
+                members.append((key, value))
+            }
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("the document ends inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -384,15 +469,16 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                if !sameShape || members.count != shapes[depth].count {
-                    while shapes.count <= depth {
-                        shapes.append([])
-                        shapeKeys.append([])
-                    }
-                    shapes[depth] = members.map(\.0)
-                    shapeKeys[depth] = keysBeingRead[depth]
+                if count < members.count { members.removeSubrange(count...) }
+                if !sameShape {
+                    levels[depth].keys = members.map(\.0)
+                    levels[depth].keyBytes = Array(keyStack[stackBase...])
+                } else if count != levels[depth].keys.count {
+                    levels[depth].keys.removeSubrange(count...)
+                    levels[depth].keyBytes.removeSubrange(count...)
                 }
-                return .object(members)
+                keyStack.removeSubrange(stackBase...)
+                return
             }
             throw error("expected ',' or '}' in an object")
         }
@@ -401,7 +487,7 @@ public struct JSONParser {
     /// True when an object already has the key: a scan while it is small, a set once it is not.
     /// `ascii`: every key so far is ASCII, so keys are equal only when their bytes are, and a key of
     /// another length is passed over without comparing text.
-    private func isDuplicate(_ key: String, among members: [(String, JSONValue)], keys: inout Set<String>?, ascii: Bool) throws -> Bool {
+    private func isDuplicate(_ key: String, among members: ArraySlice<(String, JSONValue)>, keys: inout Set<String>?, ascii: Bool) throws -> Bool {
         if members.count < 16 {
             guard ascii else { return members.contains { $0.0 == key } }
             let length = key.utf8.count
@@ -415,12 +501,14 @@ public struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
+        while levels.count <= depth { levels.append(Level()) }
         var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return .array(elements)
         }
+        elements.reserveCapacity(Swift.min(levels[depth].arrayCount, JSONParser.reserveLimit))
         while true {
             skipWhitespace()
             elements.append(try parseValue())
@@ -432,6 +520,7 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
+                levels[depth].arrayCount = elements.count
                 return .array(elements)
             }
             throw error("expected ',' or ']' in an array")
@@ -443,37 +532,22 @@ public struct JSONParser {
         index += 1
         // Most strings have no escape: their text is their bytes.
         let contentStart = index
-        // Eight bytes at a time while none of them ends the plain part of the string.
-        var words: UInt64 = 0
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                guard !Self.hasByte(word, UInt8(ascii: "\"")), !Self.hasByte(word, UInt8(ascii: "\\")), !Self.hasByte(word, 0x0A) else { break }
-                words |= word
-                index += 8
-            }
-        }
-        var highBits: UInt8 = words & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
-        while index < bytes.count, case let byte = bytes[index], byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x0A {
-            highBits |= byte
-            index += 1
-        }
-        lastStringWasASCII = highBits < 0x80
+        let (end, ascii) = plainEnd(from: contentStart)
+        index = end
+        lastStringWasASCII = ascii
         lastStringContent = nil
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
             lastStringContent = contentStart..<(index - 1)
             let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<(index - 1)])
             // Up to 15 bytes a string is stored inline, with nothing to share.
-            guard content.count > 15 else { return try text(content, ascii: highBits < 0x80, start: start) }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in content { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let slot = Int(truncatingIfNeeded: hash % UInt64(JSONParser.internSlots))
+            guard content.count > 15 else { return try text(content, ascii: ascii, start: start) }
+            let slot = Int(truncatingIfNeeded: Self.hash(content) % UInt64(JSONParser.internSlots))
             if interned.isEmpty { interned = [String?](repeating: nil, count: JSONParser.internSlots) }
             if var known = interned[slot], known.withUTF8({ $0.count == content.count && memcmp($0.baseAddress!, content.baseAddress!, content.count) == 0 }) {
                 return known
             }
-            let made = try text(content, ascii: highBits < 0x80, start: start)
+            let made = try text(content, ascii: ascii, start: start)
             interned[slot] = made
             return made
         }
@@ -528,18 +602,86 @@ public struct JSONParser {
         throw error("the document ends inside a string")
     }
 
+    /// Where the plain part of a string's content that starts at `start` ends (at a quote, a backslash,
+    /// a line feed or the end of the document), and whether it is all ASCII: eight bytes at a time
+    /// while none of them ends it.
+    @inline(__always)
+    private func plainEnd(from start: Int) -> (end: Int, ascii: Bool) {
+        guard let base = bytes.baseAddress else { return (start, true) }
+        let count = bytes.count
+        var index = start
+        var words: UInt64 = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            guard !Self.hasByte(word, UInt8(ascii: "\"")), !Self.hasByte(word, UInt8(ascii: "\\")), !Self.hasByte(word, 0x0A) else { break }
+            words |= word
+            index += 8
+        }
+        var highBits: UInt8 = words & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
+        while index < count, case let byte = base[index], byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x0A {
+            highBits |= byte
+            index += 1
+        }
+        return (index, highBits < 0x80)
+    }
+
+    /// Where the string at `index` ends when it has the very bytes of the text `known` is where (a
+    /// plain string: no quote, backslash or line feed in it); nil otherwise.
+    @inline(__always)
+    private func sameText(as known: TextBytes) -> Int? {
+        let end = index + 1 + known.count
+        guard known.start >= 0, end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
+              let base = bytes.baseAddress, Self.equalBytes(base + index + 1, base + known.start, known.count) else { return nil }
+        return end + 1
+    }
+
+    /// A hash of bytes, eight at a time, for `interned`.
+    private static func hash(_ content: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = content.baseAddress else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var offset = 0
+        while offset + 8 <= content.count {
+            hash = (hash ^ UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < content.count {
+            hash = (hash ^ UInt64(base[offset])) &* 0x100_0000_01b3
+            offset += 1
+        }
+        return hash ^ (hash >> 32)
+    }
+
     /// The key at `position` of the last object read at this depth, when the next key has its very
     /// bytes: taken without making its text again (records repeat their keys).
+    @inline(__always)
     private mutating func repeatedKey(at position: Int) -> String? {
-        guard position < shapeKeys[depth].count, let base = bytes.baseAddress else { return nil }
-        let known = shapeKeys[depth][position]
+        let level = levels[depth]
+        guard position < level.keyBytes.count, let base = bytes.baseAddress else { return nil }
+        let known = level.keyBytes[position]
         let end = index + 1 + known.count
         guard known.start >= 0, end < bytes.count, bytes[end] == UInt8(ascii: "\""),
-              memcmp(base + index + 1, base + known.start, known.count) == 0 else { return nil }
-        keysBeingRead[depth].append(KeyBytes(start: index + 1, count: known.count, ascii: known.ascii))
+              Self.equalBytes(base + index + 1, base + known.start, known.count) else { return nil }
         index = end + 1
         lastStringWasASCII = known.ascii
-        return shapes[depth][position]
+        return level.keys[position]
+    }
+
+    /// True when the `count` bytes at `a` are those at `b`: eight at a time, as keys are short.
+    @inline(__always)
+    private static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self) else {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            guard a[offset] == b[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// True when one of the eight bytes of `word` is `byte`.
@@ -578,10 +720,15 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws -> JSONValue {
         let start = index
+        // The common shape, read as it is scanned, when no other number byte follows it.
+        if let base = bytes.baseAddress, let (value, end) = DecimalNumber.fastPrefix(base, from: start, to: bytes.count),
+           end == bytes.count || !Self.isNumberByte(bytes[end]) {
+            index = end
+            return .number(value)
+        }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        if let value = DecimalNumber.fastPath(slice) { return .number(value) }
         let text = String(decoding: slice, as: UTF8.self)
         guard let value = Double(text) else {
             index = start

@@ -49,12 +49,28 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
     static func stream(_ bytes: [UInt8], path: String) throws -> ArtifactContents? {
         var collector = ArtifactContents.Collector()
         var reading = RecordReading()
+        var shapes = RecordShapes()
         guard let document = try RecordStream.read(bytes, path: path, list: "benchmarks", header: "context", otherFormats: ["entries"],
-                                                   isRecord: isRecord, read: { try read($0, into: &collector, reading: &reading) }),
+                                                   isRecord: { shapes.isRecord($0) }, read: { try read($0, into: &collector, reading: &reading) }),
               let context = document.header, context.objectMembers != nil else { return nil }
         try reading.flushMean(into: &collector)
         collector.fingerprint = fingerprint(JSONCursor(context, path: "context", file: path))
         return collector.contents
+    }
+
+    /// `isRecord`, which only asks which keys a record has, answered once for records in a row that
+    /// have the same keys in the same order.
+    struct RecordShapes {
+        private var keys: [String] = []
+        private var answer = false
+
+        mutating func isRecord(_ value: JSONValue) -> Bool {
+            guard case .object(let members) = value else { return GoogleBenchmarkAdapter.isRecord(value) }
+            if members.count == keys.count, members.indices.allSatisfy({ members[$0].0 == keys[$0] }) { return answer }
+            keys = members.map(\.0)
+            answer = GoogleBenchmarkAdapter.isRecord(value)
+            return answer
+        }
     }
 
     /// What a member of a record is for.
@@ -145,16 +161,15 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         var name: JSONValue?, runName: JSONValue?, runType: JSONValue?, aggregateName: JSONValue?, timeUnit: JSONValue?, errorMessage: JSONValue?
         var skipped = false, errorOccurred = false
         for index in members.indices {
-            let value = members[index].1
             switch reading.roles[index] {
-            case .name: name = value
-            case .runName: runName = value
-            case .runType: runType = value
-            case .aggregateName: aggregateName = value
-            case .timeUnit: timeUnit = value
-            case .errorMessage: errorMessage = value
-            case .skipped: skipped = value == .bool(true)
-            case .errorOccurred: errorOccurred = value == .bool(true)
+            case .name: name = members[index].1
+            case .runName: runName = members[index].1
+            case .runType: runType = members[index].1
+            case .aggregateName: aggregateName = members[index].1
+            case .timeUnit: timeUnit = members[index].1
+            case .errorMessage: errorMessage = members[index].1
+            case .skipped: skipped = members[index].1 == .bool(true)
+            case .errorOccurred: errorOccurred = members[index].1 == .bool(true)
             case .time, .metric, .other: break
             }
         }
@@ -202,7 +217,6 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
         collector.record(failed: error)
         reading.reading(benchmark: runNameText)
         for index in members.indices {
-            let (field, value) = members[index]
             let metricUnit: String
             let direction: Direction
             switch reading.roles[index] {
@@ -210,21 +224,21 @@ enum GoogleBenchmarkAdapter: JSONFormatAdapter {
                 (metricUnit, direction) = (unit, .lowerIsBetter)
             case .metric(let ownUnit, let ownDirection, let counter):
                 if counter {
-                    guard case .number = value else { continue }  // a user counter is a number
+                    guard case .number = members[index].1 else { continue }  // a user counter is a number
                 }
                 (metricUnit, direction) = (ownUnit, ownDirection)
             default:
                 continue
             }
             if error != nil {
-                collector.addFailed(benchmark: runNameText, metric: field, unit: metricUnit, direction: direction)
+                collector.addFailed(benchmark: runNameText, metric: members[index].0, unit: metricUnit, direction: direction)
                 continue
             }
-            guard case .number(let number) = value else { throw try record.required(field).error("expected a number") }
+            guard case .number(let number) = members[index].1 else { throw try record.required(members[index].0).error("expected a number") }
             if let position = reading.positions[index] {
                 collector.add(number, position: position)
             } else {
-                reading.positions[index] = collector.addReturningPosition(number, benchmark: runNameText, metric: field,
+                reading.positions[index] = collector.addReturningPosition(number, benchmark: runNameText, metric: members[index].0,
                                                                           unit: metricUnit, direction: direction)
             }
         }
