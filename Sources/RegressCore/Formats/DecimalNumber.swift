@@ -42,22 +42,33 @@ enum DecimalNumber {
             index += 1
         }
         var mantissa: UInt64 = 0
+        // Digits, and significant ones (from the first that is not 0): zeros before any other digit
+        // are passed over first, so that the loops that build the mantissa count nothing else.
         var digits = 0, significant = 0, exponent = 0
+        let integerStart = index
+        while index < limit, bytes[index] == UInt8(ascii: "0") { index += 1 }
+        digits = index - integerStart
+        var first = index
         while index < limit, case let digit = bytes[index] &- 48, digit < 10 {
-            if significant > 0 || digit != 0 { significant += 1 }
             mantissa = mantissa &* 10 &+ UInt64(digit)
-            digits += 1
             index += 1
         }
+        significant = index - first
+        digits += significant
         if index < limit, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            let fractionStart = index
+            if significant == 0 {
+                while index < limit, bytes[index] == UInt8(ascii: "0") { index += 1 }
+            }
+            first = index
             while index < limit, case let digit = bytes[index] &- 48, digit < 10 {
-                if significant > 0 || digit != 0 { significant += 1 }
                 mantissa = mantissa &* 10 &+ UInt64(digit)
-                digits += 1
-                exponent -= 1
                 index += 1
             }
+            significant += index - first
+            digits += index - fractionStart
+            exponent = fractionStart - index
         }
         guard digits > 0, significant <= 19 else { return nil }
         if index < limit, bytes[index] | 0x20 == UInt8(ascii: "e") {

@@ -319,6 +319,11 @@ public struct JSONParser {
     @inline(__always)
     private mutating func skipWhitespace() {
         guard index < bytes.count, bytes[index] <= 0x20 else { return }
+        // One space (after a colon) before a value.
+        if bytes[index] == 0x20, index + 1 < bytes.count, bytes[index + 1] > 0x20 {
+            index += 1
+            return
+        }
         skipWhitespaceRun()
     }
 
@@ -441,24 +446,23 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            let value: JSONValue
             if reusing, count < members.count, count < recordTexts.count, let end = sameText(as: recordTexts[count]) {
                 // The text the record before had here (a record's name, its unit), not made again.
                 index = end
-                value = members[count].1
+                if members[count].0 != key { members[count].0 = key }
             } else {
                 let isText = index < bytes.count && bytes[index] == UInt8(ascii: "\"")
-                value = try parseValue()
+                let value = try parseNumberQuickly() ?? parseValue()
                 if reusing {
                     let text = isText ? lastStringContent.map { TextBytes(start: $0.lowerBound, count: $0.count, ascii: lastStringWasASCII) } : nil
                     let entry = text ?? TextBytes(start: -1, count: 0, ascii: false)
                     if count < recordTexts.count { recordTexts[count] = entry } else { recordTexts.append(entry) }
                 }
-            }
-            if count < members.count {
-                members[count] = (key, value)
-            } else {
-                members.append((key, value))
+                if count < members.count {
+                    members[count] = (key, value)
+                } else {
+                    members.append((key, value))
+                }
             }
             count += 1
             skipWhitespace()
@@ -477,7 +481,7 @@ public struct JSONParser {
                     levels[depth].keys.removeSubrange(count...)
                     levels[depth].keyBytes.removeSubrange(count...)
                 }
-                keyStack.removeSubrange(stackBase...)
+                if keyStack.count > stackBase { keyStack.removeSubrange(stackBase...) }
                 return
             }
             throw error("expected ',' or '}' in an object")
@@ -718,14 +722,20 @@ public struct JSONParser {
         return value
     }
 
+    /// The number at `index` when it has the common shape (`DecimalNumber.fastPrefix`) and no other
+    /// number byte follows it, read as it is scanned; nil, having read nothing, for any other value.
+    @inline(__always)
+    private mutating func parseNumberQuickly() -> JSONValue? {
+        guard index < bytes.count, case let first = bytes[index], first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: "-"),
+              let base = bytes.baseAddress, let (value, end) = DecimalNumber.fastPrefix(base, from: index, to: bytes.count),
+              end == bytes.count || !Self.isNumberByte(bytes[end]) else { return nil }
+        index = end
+        return .number(value)
+    }
+
     private mutating func parseNumber() throws -> JSONValue {
+        if let number = parseNumberQuickly() { return number }
         let start = index
-        // The common shape, read as it is scanned, when no other number byte follows it.
-        if let base = bytes.baseAddress, let (value, end) = DecimalNumber.fastPrefix(base, from: start, to: bytes.count),
-           end == bytes.count || !Self.isNumberByte(bytes[end]) {
-            index = end
-            return .number(value)
-        }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
