@@ -515,7 +515,7 @@ public struct JSONParser {
         elements.reserveCapacity(Swift.min(levels[depth].arrayCount, JSONParser.reserveLimit))
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            elements.append(try parseNumberQuickly() ?? parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw error("the document ends inside an array") }
             if bytes[index] == UInt8(ascii: ",") {

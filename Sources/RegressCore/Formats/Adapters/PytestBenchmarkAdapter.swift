@@ -71,14 +71,17 @@ enum PytestBenchmarkAdapter: JSONFormatAdapter {
     /// The samples of `stats.data`, or nil (with a notice naming the first value that is not a number)
     /// when the list is not all numbers.
     static func rawSamples(_ data: JSONCursor, collector: inout ArtifactContents.Collector) -> [Double]? {
-        guard let items = data.elements else {
+        guard case .array(let items) = data.value else {
             collector.drop("\(data.path): not a list, samples dropped; the summary statistics are read")
             return nil
         }
+        // The values as they are; a cursor, to name a value's place, only for one that is no number.
         var values: [Double] = []
-        for item in items {
-            guard case .number(let value) = item.value else {
-                collector.drop("\(item.path): not a number, so \(data.path) (\(items.count) value\(items.count == 1 ? "" : "s")) is dropped; " +
+        values.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard case .number(let value) = item else {
+                let path = data.elements.map { $0[index].path } ?? data.path
+                collector.drop("\(path): not a number, so \(data.path) (\(items.count) value\(items.count == 1 ? "" : "s")) is dropped; " +
                                "the summary statistics are read")
                 return nil
             }
