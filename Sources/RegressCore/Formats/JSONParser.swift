@@ -212,68 +212,67 @@ public struct JSONParser {
 
     private mutating func scanTopLevel(values keys: Set<String>) -> [String: JSONValue]? {
         var found: [String: JSONValue] = [:]
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return found }
-        while found.count < keys.count {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = try? parseString() else { return nil }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipWhitespace()
+        guard !keys.isEmpty else { return forEachTopLevelMember { _, _ in false } ? found : nil }
+        let read = forEachTopLevelMember { key, parser in
             if keys.contains(key), found[key] == nil {
-                guard let value = try? parseValue() else { return nil }
+                guard let value = try? parser.parseValue() else { return nil }
                 found[key] = value
-            } else {
-                guard skipValue() else { return nil }
+            } else if !parser.skipValue() {
+                return nil
             }
-            skipWhitespace()
-            guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            return bytes[index] == UInt8(ascii: "}") ? found : nil
+            return found.count < keys.count
         }
-        return found
+        return read ? found : nil
     }
 
     private mutating func scanTopLevel(keys: [[UInt8]]) -> Double? {
         var seen = [Bool](repeating: false, count: keys.count)
         var found = [Double?](repeating: nil, count: keys.count)
-        func answer() -> Double? { found.lazy.compactMap { $0 }.first }
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return nil }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = try? parseString() else { return nil }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipWhitespace()
+        var settled: Double?
+        let read = forEachTopLevelMember { key, parser in
             if let k = keys.firstIndex(where: { $0.elementsEqual(key.utf8) }), !seen[k] {
                 seen[k] = true
-                guard let value = try? parseValue() else { return nil }
+                guard let value = try? parser.parseValue() else { return nil }
                 found[k] = value.numberValue
+                // Known once no earlier key can come with a number any more.
                 if found[k] != nil, found[..<k].allSatisfy({ $0 == nil }), seen[..<k].allSatisfy({ $0 }) || k == 0 {
-                    return found[k]
+                    settled = found[k]
+                    return false
                 }
-            } else {
-                guard skipValue() else { return nil }
+            } else if !parser.skipValue() {
+                return nil
             }
+            return true
+        }
+        guard read else { return nil }
+        return settled ?? found.lazy.compactMap { $0 }.first
+    }
+
+    /// Goes through the members of a document that is an object, handing each key to `member`, which
+    /// reads or skips the value and says whether to go on (nil: the value breaks). True when the object
+    /// ended or `member` stopped; false when the document is no object or breaks.
+    private mutating func forEachTopLevelMember(_ member: (String, inout JSONParser) -> Bool?) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return true }
+        while true {
             skipWhitespace()
-            guard index < bytes.count else { return nil }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = try? parseString() else { return false }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipWhitespace()
+            guard let goOn = member(key, &self) else { return false }
+            guard goOn else { return true }
+            skipWhitespace()
+            guard index < bytes.count else { return false }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            return bytes[index] == UInt8(ascii: "}") ? answer() : nil
+            return bytes[index] == UInt8(ascii: "}")
         }
     }
 
