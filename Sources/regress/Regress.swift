@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RegressCore
-import RegressGit
 
 @main
 struct Regress: ParsableCommand {
@@ -18,31 +17,14 @@ struct Regress: ParsableCommand {
     /// Like ArgumentParser's own entry point, except that a usage error exits with 2 (the check could
     /// not run), the code every other error of regress uses, instead of 64.
     static func main() {
-        // Every subcommand may open a repository: libgit2 starts on another thread while the arguments
-        // are parsed and the built-in tables built, and is ready before anything can exit.
-        let startsLibgit2 = namesSubcommand(Array(CommandLine.arguments.dropFirst()))
-        if startsLibgit2 { Libgit2.startInitialising() }
-        let parsed = Result { try parseAsRoot() }
-        if startsLibgit2 {
-            if case .success = parsed { BuiltInTables.prepare() }
-            Libgit2.waitUntilInitialised()
-        }
         do {
-            var command = try parsed.get()
+            var command = try parseAsRoot()
             try command.run()
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
             FileHandle.standardError.write(Data((ControlCharacters.escape(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
-    }
-}
-
-extension Regress {
-    /// True when the first argument is a subcommand's name (not `--help`, `--version` or `help`).
-    static func namesSubcommand(_ arguments: [String]) -> Bool {
-        guard let first = arguments.first else { return false }
-        return configuration.subcommands.contains { $0.configuration.commandName == first }
     }
 }
 

@@ -49,16 +49,6 @@ struct RepositoryTests {
         #expect(!repository.isBare)
     }
 
-    @Test func opensARepositoryWhileLibgit2IsStillStartingOnAnotherThread() throws {
-        let fixture = try FixtureRepository()
-        try fixture.write("bench/x.csv", "a,b\n1,2\n")
-        let head = try fixture.commit("first")
-        Libgit2.startInitialising()
-        let repository = try Repository(discoveringFrom: fixture.path)
-        #expect(try repository.resolveCommit("HEAD").hex == head)
-        Libgit2.waitUntilInitialised()
-    }
-
     @Test func aFolderOutsideAnyRepositoryIsNotARepository() throws {
         let folder = try TemporaryFolder.make(prefix: "plain")
         defer { try? FileManager.default.removeItem(atPath: folder) }
