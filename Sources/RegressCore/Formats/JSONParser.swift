@@ -118,17 +118,7 @@ public struct JSONParser {
             } else {
                 try member(key, try parseValue())
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw error("the document ends inside an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return
-            }
-            throw error("expected ',' or '}' in an object")
+            if try endsAfterItem(closing: UInt8(ascii: "}")) { return }
         }
     }
 
@@ -155,17 +145,7 @@ public struct JSONParser {
                 try element(position, try parseValue())
             }
             position += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw error("the document ends inside an array") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
-            throw error("expected ',' or ']' in an array")
+            if try endsAfterItem(closing: UInt8(ascii: "]")) { return }
         }
     }
 
@@ -464,14 +444,7 @@ public struct JSONParser {
                 }
             }
             count += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw error("the document ends inside an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
+            if try endsAfterItem(closing: UInt8(ascii: "}")) {
                 if count < members.count { members.removeSubrange(count...) }
                 if !sameShape {
                     levels[depth].keys = members.map(\.0)
@@ -483,8 +456,25 @@ public struct JSONParser {
                 if keyStack.count > stackBase { keyStack.removeSubrange(stackBase...) }
                 return
             }
-            throw error("expected ',' or '}' in an object")
         }
+    }
+
+    /// After a member of an object (`closing` `}`) or an element of an array (`]`): moves past the `,`
+    /// before the next one (false) or past `closing` (true, the object or array has ended).
+    @inline(__always)
+    private mutating func endsAfterItem(closing: UInt8) throws -> Bool {
+        skipWhitespace()
+        let object = closing == UInt8(ascii: "}")
+        guard index < bytes.count else { throw error(object ? "the document ends inside an object" : "the document ends inside an array") }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard bytes[index] == closing else {
+            throw error(object ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array")
+        }
+        index += 1
+        return true
     }
 
     /// True when an object already has the key: a scan while it is small, a set once it is not.
@@ -515,18 +505,10 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             elements.append(try parseNumberQuickly() ?? parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("the document ends inside an array") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
+            if try endsAfterItem(closing: UInt8(ascii: "]")) {
                 levels[depth].arrayCount = elements.count
                 return .array(elements)
             }
-            throw error("expected ',' or ']' in an array")
         }
     }
 
